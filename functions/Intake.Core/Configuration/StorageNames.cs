@@ -1,0 +1,26 @@
+namespace Intake.Core.Configuration;
+
+/// <summary>
+/// Names of the containers, tables and queues. Fixed, not settings: both hosts, the Bicep
+/// templates and the admin tools must agree on them.
+/// </summary>
+public static class StorageNames
+{
+    /// <summary>Raw submissions, byte for byte as received; blob name is the report id.</summary>
+    public const string RawSubmissions = "raw-submissions";
+
+    /// <summary>Daily summaries and digests, under <c>yyyy/MM/dd/</c>.</summary>
+    public const string Digests = "digests";
+
+    /// <summary>The report index, partitioned by the UTC day of receipt (<c>yyyyMMdd</c>).</summary>
+    public const string ReportsTable = "reports";
+
+    /// <summary>Report ids waiting to be processed.</summary>
+    public const string ProcessingQueue = "reports";
+
+    /// <summary>Where the queue runtime moves a message after <see cref="MaxDequeueCount"/> failures.</summary>
+    public const string PoisonQueue = ProcessingQueue + "-poison";
+
+    /// <summary>Deliveries before a message is poison; the same in host.json and the self-host.</summary>
+    public const int MaxDequeueCount = 5;
+}

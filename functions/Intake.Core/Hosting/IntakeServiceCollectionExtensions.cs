@@ -1,0 +1,58 @@
+using Intake.Core.Configuration;
+using Intake.Core.Digest;
+using Intake.Core.Health;
+using Intake.Core.Http;
+using Intake.Core.Intake;
+using Intake.Core.Processing;
+using Intake.Core.Reconciliation;
+using Intake.Core.Reports;
+using Intake.Core.Storage;
+using Intake.Core.Taxonomy;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Intake.Core.Hosting;
+
+/// <summary>Registers the pipeline; both hosts call this and nothing else of Core's wiring.</summary>
+public static class IntakeServiceCollectionExtensions
+{
+    /// <summary>Adds the pipeline's services, options (validated at start) and start-up work.</summary>
+    public static IServiceCollection AddIntakeCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<IntakeOptions>()
+            .Bind(configuration.GetSection(IntakeOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.HeldCategorySet.All(c => CategoryTaxonomy.LoadEmbedded().Find(c) is not null), "Intake:HeldCategories names an unknown category code.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton(_ => StorageAccount.FromConfiguration(configuration));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateBlobServiceClient());
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateQueueServiceClient());
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateTableServiceClient());
+        services.AddStorageResilience();
+
+        services.AddSingleton(_ => CategoryTaxonomy.LoadEmbedded());
+        services.AddSingleton(sp => new ReportValidator(sp.GetRequiredService<CategoryTaxonomy>(), sp.GetRequiredService<TimeProvider>())
+        {
+            ClockSkew = sp.GetRequiredService<IOptions<IntakeOptions>>().Value.ClockSkew,
+        });
+        services.AddSingleton<ReportClassifier>();
+        services.AddSingleton<RawSubmissionStore>();
+        services.AddSingleton<ReportIndex>();
+        services.AddSingleton<ProcessingQueue>();
+        services.AddSingleton<StorageProvisioner>();
+        services.AddSingleton<ReportIntake>();
+        services.AddSingleton<ReportProcessor>();
+        services.AddSingleton<Reconciler>();
+        services.AddSingleton<DailySummaryCompiler>();
+        services.AddSingleton<StorageHealth>();
+        services.AddSingleton<ReportSchemaDocument>();
+        services.AddSingleton<ReportsApi>();
+        services.AddHostedService<StorageStartup>();
+        return services;
+    }
+}

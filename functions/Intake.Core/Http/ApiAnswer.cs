@@ -1,0 +1,97 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Intake.Core.Problems;
+using Intake.Core.Reports;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Intake.Core.Http;
+
+/// <summary>
+/// An HTTP answer both hosts can return as it is: an <see cref="IResult"/> for the self-host's
+/// minimal APIs and an <see cref="IActionResult"/> for Azure Functions' ASP.NET Core
+/// integration. The body is serialised when the answer is made, so tests can read it.
+/// </summary>
+public sealed class ApiAnswer : IResult, IActionResult
+{
+    // Relaxed escaping: the bodies are JSON documents, never embedded in HTML.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private ApiAnswer(int statusCode, string? contentType, byte[] body)
+    {
+        StatusCode = statusCode;
+        ContentType = contentType;
+        Body = body;
+    }
+
+    /// <summary>The HTTP status.</summary>
+    public int StatusCode { get; }
+
+    /// <summary>The media type of <see cref="Body"/>, if any.</summary>
+    public string? ContentType { get; }
+
+    /// <summary>The body bytes.</summary>
+    public byte[] Body { get; }
+
+    /// <summary>Extra response headers.</summary>
+    public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A JSON answer.</summary>
+    public static ApiAnswer JsonBody<T>(int statusCode, T value) =>
+        new(statusCode, "application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(value, Json));
+
+    /// <summary>Raw bytes with a media type.</summary>
+    public static ApiAnswer Bytes(int statusCode, string contentType, byte[] body) => new(statusCode, contentType, body);
+
+    /// <summary>An RFC 9457 problem details answer from the catalogue.</summary>
+    public static ApiAnswer FromProblem(Problem problem, string detail, IReadOnlyList<FieldError>? errors = null)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var body = new ProblemBody(
+            problem.Type,
+            problem.Title,
+            problem.Status,
+            detail,
+            problem.Code,
+            errors?.Select(e => new ProblemFieldError(e.Field, e.Pointer, e.Detail)).ToList());
+        return new ApiAnswer(problem.Status, "application/problem+json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(body, Json));
+    }
+
+    /// <summary>Adds a header and returns the same answer.</summary>
+    public ApiAnswer WithHeader(string name, string value)
+    {
+        Headers[name] = value;
+        return this;
+    }
+
+    /// <inheritdoc />
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var response = httpContext.Response;
+        response.StatusCode = StatusCode;
+        foreach (var (name, value) in Headers)
+        {
+            response.Headers[name] = value;
+        }
+
+        if (ContentType is not null)
+        {
+            response.ContentType = ContentType;
+        }
+
+        response.ContentLength = Body.Length;
+        await response.Body.WriteAsync(Body, httpContext.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public Task ExecuteResultAsync(ActionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return ExecuteAsync(context.HttpContext);
+    }
+
+    private sealed record ProblemBody(string Type, string Title, int Status, string Detail, string Code, IReadOnlyList<ProblemFieldError>? Errors);
+
+    private sealed record ProblemFieldError(string Field, string Pointer, string Detail);
+}

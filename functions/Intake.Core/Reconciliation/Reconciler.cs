@@ -1,0 +1,70 @@
+using Intake.Core.Configuration;
+using Intake.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Intake.Core.Reconciliation;
+
+/// <summary>
+/// Finishes what a crash or a storage fault left half-way: raw submissions without an index row
+/// are indexed and queued, and rows still <c>received</c> long after their last touch are queued
+/// again (a second message is harmless: processing is idempotent). Runs at start-up and on the
+/// <c>ReconcileSchedule</c> timer.
+/// </summary>
+public sealed partial class Reconciler(
+    RawSubmissionStore raw,
+    ReportIndex index,
+    ProcessingQueue queue,
+    IOptionsMonitor<IntakeOptions> options,
+    TimeProvider time,
+    ILogger<Reconciler> logger)
+{
+    /// <summary>Runs one pass.</summary>
+    public async Task<ReconcileSummary> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var settings = options.CurrentValue;
+        var now = time.GetUtcNow();
+        var since = now - settings.ReconcileLookback;
+
+        int scanned = 0, created = 0;
+        await foreach (var submission in raw.ListSinceAsync(since, cancellationToken).ConfigureAwait(false))
+        {
+            scanned++;
+            if (await index.TryAddReceivedAsync(submission, cancellationToken).ConfigureAwait(false))
+            {
+                await queue.EnqueueAsync(new ProcessReportMessage(submission.ReportId, submission.ReceivedOn), cancellationToken).ConfigureAwait(false);
+                created++;
+                LogIndexed(submission.ReportId);
+            }
+        }
+
+        var requeued = 0;
+        var staleBefore = now - settings.RedriveAfter;
+        for (var day = DateOnly.FromDateTime(since.UtcDateTime); day <= DateOnly.FromDateTime(now.UtcDateTime); day = day.AddDays(1))
+        {
+            await foreach (var row in index.ReadDayAsync(day, cancellationToken).ConfigureAwait(false))
+            {
+                if (row.Status == ReportStatus.Received && row.Timestamp is { } touched && touched < staleBefore)
+                {
+                    await queue.EnqueueAsync(new ProcessReportMessage(row.ReportId, row.ReceivedOn), cancellationToken).ConfigureAwait(false);
+                    await index.MarkRedrivenAsync(row.ReceivedOn, row.ReportId, now, cancellationToken).ConfigureAwait(false);
+                    requeued++;
+                    LogRequeued(row.ReportId);
+                }
+            }
+        }
+
+        var summary = new ReconcileSummary(scanned, created, requeued);
+        LogSummary(summary.SubmissionsScanned, summary.RowsCreated, summary.Requeued);
+        return summary;
+    }
+
+    [LoggerMessage(EventId = 300, Level = LogLevel.Warning, Message = "Reconciler indexed and queued report {ReportId}, which had no index row")]
+    private partial void LogIndexed(Guid reportId);
+
+    [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Reconciler queued report {ReportId} again: still received past the re-drive interval")]
+    private partial void LogRequeued(Guid reportId);
+
+    [LoggerMessage(EventId = 302, Level = LogLevel.Information, Message = "Reconciler scanned {Scanned} submissions, indexed {Created}, requeued {Requeued}")]
+    private partial void LogSummary(int scanned, int created, int requeued);
+}

@@ -1,0 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Intake.Core.Storage;
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(ProcessReportMessage))]
+internal sealed partial class IntakeJsonContext : JsonSerializerContext;

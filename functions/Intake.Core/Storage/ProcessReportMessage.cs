@@ -1,0 +1,7 @@
+namespace Intake.Core.Storage;
+
+/// <summary>The processing queue's message: which report, and where its index row lives.</summary>
+/// <param name="ReportId">The report to process.</param>
+/// <param name="ReceivedOn">The index partition of the report.</param>
+/// <param name="Force">Process again even when the report is already processed.</param>
+public sealed record ProcessReportMessage(Guid ReportId, DateOnly ReceivedOn, bool Force = false);

@@ -1,0 +1,13 @@
+namespace Intake.Core.Storage;
+
+/// <summary>What is recorded beside a raw submission blob.</summary>
+/// <param name="ReportId">The blob name: the client's submission id.</param>
+/// <param name="Sha256">Lower-case hex SHA-256 of the bytes as received.</param>
+/// <param name="ReceivedAt">When the blob was first written (UTC); fixes the index partition.</param>
+/// <param name="Source"><c>json</c> for the JSON API.</param>
+/// <param name="ContentLength">Size in bytes.</param>
+public sealed record RawSubmission(Guid ReportId, string Sha256, DateTimeOffset ReceivedAt, string Source, long ContentLength)
+{
+    /// <summary>The UTC day of receipt, the index partition.</summary>
+    public DateOnly ReceivedOn => DateOnly.FromDateTime(ReceivedAt.UtcDateTime);
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Intake.Core.Configuration;
+
+namespace Intake.Core.Storage;
+
+/// <summary>
+/// Raw submissions, kept byte for byte. The conditional create (<c>If-None-Match: *</c>) of a
+/// blob named by the submission id is the idempotency gate: exactly one writer wins, and a
+/// blob once written is never overwritten by this code.
+/// </summary>
+public sealed class RawSubmissionStore(BlobServiceClient blobs)
+{
+    private const string Sha256Key = "sha256";
+    private const string ReceivedAtKey = "receivedat";
+    private const string SourceKey = "source";
+
+    private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(StorageNames.RawSubmissions);
+
+    /// <summary>
+    /// Writes the submission unless a blob with its id exists. Returns null when this call wrote
+    /// it, or the existing submission's record when one was already there.
+    /// </summary>
+    /// <exception cref="RequestFailedException">Storage refused the write for another reason.</exception>
+    public async Task<RawSubmission?> TryCreateAsync(RawSubmission submission, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        var options = new BlobUploadOptions
+        {
+            Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+            Metadata = new Dictionary<string, string>
+            {
+                [Sha256Key] = submission.Sha256,
+                [ReceivedAtKey] = submission.ReceivedAt.ToString("O", CultureInfo.InvariantCulture),
+                [SourceKey] = submission.Source,
+            },
+            // Content-MD5 on the request: storage rejects the write if a byte changed on the way.
+            TransferValidation = new UploadTransferValidationOptions { ChecksumAlgorithm = StorageChecksumAlgorithm.MD5 },
+        };
+
+        try
+        {
+            await _container.GetBlobClient(BlobName(submission.ReportId))
+                .UploadAsync(BinaryData.FromBytes(content), options, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (RequestFailedException e) when (e.Status == 409 || e.ErrorCode == BlobErrorCode.BlobAlreadyExists)
+        {
+            return await GetAsync(submission.ReportId, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Submission {submission.ReportId} exists but could not be read back.", e);
+        }
+    }
+
+    /// <summary>Reads a submission's record; null when there is none.</summary>
+    public async Task<RawSubmission?> GetAsync(Guid reportId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var properties = await _container.GetBlobClient(BlobName(reportId))
+                .GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return ToSubmission(reportId, properties.Value.Metadata, properties.Value.ContentLength, properties.Value.LastModified);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Reads a submission's bytes.</summary>
+    /// <exception cref="RequestFailedException">The blob does not exist (404) or storage failed.</exception>
+    public async Task<BinaryData> ReadAsync(Guid reportId, CancellationToken cancellationToken = default)
+    {
+        var download = await _container.GetBlobClient(BlobName(reportId))
+            .DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+        return download.Value.Content;
+    }
+
+    /// <summary>Lists submissions last modified at or after <paramref name="since"/>.</summary>
+    public async IAsyncEnumerable<RawSubmission> ListSinceAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var pages = _container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, cancellationToken);
+        await foreach (var blob in pages.ConfigureAwait(false))
+        {
+            if (blob.Properties.LastModified is { } modified && modified >= since
+                && Guid.TryParseExact(blob.Name, "D", out var id))
+            {
+                yield return ToSubmission(id, blob.Metadata, blob.Properties.ContentLength ?? 0, modified);
+            }
+        }
+    }
+
+    /// <summary>The blob name of a report id.</summary>
+    public static string BlobName(Guid reportId) => reportId.ToString("D");
+
+    private static RawSubmission ToSubmission(Guid id, IDictionary<string, string> metadata, long length, DateTimeOffset lastModified)
+    {
+        var receivedAt = metadata.TryGetValue(ReceivedAtKey, out var text)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed)
+                ? parsed
+                : lastModified;
+        return new RawSubmission(
+            id,
+            metadata.TryGetValue(Sha256Key, out var sha) ? sha : "",
+            receivedAt,
+            metadata.TryGetValue(SourceKey, out var source) ? source : "unknown",
+            length);
+    }
+}

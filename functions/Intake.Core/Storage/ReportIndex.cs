@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
+using Intake.Core.Configuration;
+
+namespace Intake.Core.Storage;
+
+/// <summary>
+/// The report index in table storage. Partition key: the UTC day of receipt (<c>yyyyMMdd</c>),
+/// so one day is one partition query; row key: the report id.
+/// </summary>
+public sealed class ReportIndex(TableServiceClient tables)
+{
+    private readonly TableClient _table = tables.GetTableClient(StorageNames.ReportsTable);
+
+    /// <summary>Adds the row of a newly received report; an existing row is left as it is.</summary>
+    /// <returns>True when this call added the row.</returns>
+    public async Task<bool> TryAddReceivedAsync(RawSubmission submission, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        var entity = new TableEntity(PartitionKey(submission.ReceivedOn), RowKey(submission.ReportId))
+        {
+            ["Status"] = ReportStatus.Received,
+            ["ReceivedAt"] = submission.ReceivedAt,
+            ["Source"] = submission.Source,
+            ["Sha256"] = submission.Sha256,
+            ["ContentLength"] = submission.ContentLength,
+            ["Attempts"] = 0,
+        };
+        try
+        {
+            await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Reads one row; null when there is none.</summary>
+    public async Task<ReportIndexEntry?> GetAsync(DateOnly receivedOn, Guid reportId, CancellationToken cancellationToken = default)
+    {
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(
+            PartitionKey(receivedOn), RowKey(reportId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? ToEntry(response.Value!) : null;
+    }
+
+    /// <summary>Records a successful processing.</summary>
+    public Task MarkProcessedAsync(DateOnly receivedOn, Guid reportId, ReportClassification classification, int attempts, DateTimeOffset processedAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(classification);
+        var entity = new TableEntity(PartitionKey(receivedOn), RowKey(reportId))
+        {
+            ["Status"] = ReportStatus.Processed,
+            ["ProcessedAt"] = processedAt,
+            ["Attempts"] = attempts,
+            ["LastError"] = "",
+            ["Category"] = classification.Category,
+            ["RiskFactors"] = string.Join(',', classification.RiskFactors),
+            ["Severity"] = classification.Severity,
+            ["OccurredOn"] = classification.OccurredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["OccurredAtPrecision"] = classification.OccurredAtPrecision,
+            ["Country"] = classification.Country,
+            ["Admin1"] = classification.Admin1,
+            ["Killed"] = classification.Killed,
+            ["Injured"] = classification.Injured,
+            ["SourceType"] = classification.SourceType,
+            ["PerpetratorType"] = classification.PerpetratorType,
+        };
+        return _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    /// <summary>Records a failed processing attempt; <paramref name="final"/> marks the report failed.</summary>
+    public Task RecordFailureAsync(DateOnly receivedOn, Guid reportId, int attempts, string error, bool final, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var entity = new TableEntity(PartitionKey(receivedOn), RowKey(reportId))
+        {
+            ["Status"] = final ? ReportStatus.Failed : ReportStatus.Received,
+            ["Attempts"] = attempts,
+            ["LastError"] = error,
+            ["LastErrorAt"] = at,
+        };
+        return _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    /// <summary>Touches a row so that the re-drive leaves it alone for another interval.</summary>
+    public Task MarkRedrivenAsync(DateOnly receivedOn, Guid reportId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var entity = new TableEntity(PartitionKey(receivedOn), RowKey(reportId)) { ["RedrivenAt"] = at };
+        return _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    /// <summary>Reads every row of one day of receipt.</summary>
+    public async IAsyncEnumerable<ReportIndexEntry> ReadDayAsync(DateOnly receivedOn, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey(receivedOn)}");
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return ToEntry(entity);
+        }
+    }
+
+    /// <summary>The partition key of a day.</summary>
+    public static string PartitionKey(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
+    private static string RowKey(Guid reportId) => reportId.ToString("D");
+
+    private static ReportIndexEntry ToEntry(TableEntity e)
+    {
+        var receivedOn = DateOnly.ParseExact(e.PartitionKey, "yyyyMMdd", CultureInfo.InvariantCulture);
+        ReportClassification? classification = null;
+        if (e.GetString("Category") is { } category && e.GetString("OccurredOn") is { } occurredOn)
+        {
+            classification = new ReportClassification(
+                category,
+                (e.GetString("RiskFactors") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
+                e.GetInt32("Severity") ?? 0,
+                DateOnly.ParseExact(occurredOn, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                e.GetString("OccurredAtPrecision") ?? "day",
+                e.GetString("Country"),
+                e.GetString("Admin1"),
+                e.GetInt32("Killed"),
+                e.GetInt32("Injured"),
+                e.GetString("SourceType") ?? "",
+                e.GetString("PerpetratorType") ?? "unknown");
+        }
+
+        return new ReportIndexEntry(
+            Guid.ParseExact(e.RowKey, "D"),
+            receivedOn,
+            e.GetString("Status") ?? ReportStatus.Received,
+            e.GetDateTimeOffset("ReceivedAt") ?? e.Timestamp ?? DateTimeOffset.MinValue,
+            e.GetString("Source") ?? "unknown",
+            e.GetString("Sha256") ?? "",
+            e.GetInt64("ContentLength") ?? 0,
+            e.GetInt32("Attempts") ?? 0,
+            e.GetString("LastError") is { Length: > 0 } error ? error : null,
+            e.GetDateTimeOffset("ProcessedAt"),
+            classification,
+            e.Timestamp);
+    }
+}

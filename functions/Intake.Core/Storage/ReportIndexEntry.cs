@@ -1,0 +1,28 @@
+namespace Intake.Core.Storage;
+
+/// <summary>One row of the report index.</summary>
+/// <param name="ReportId">Row key.</param>
+/// <param name="ReceivedOn">Partition: the UTC day of receipt.</param>
+/// <param name="Status">One of <see cref="ReportStatus"/>.</param>
+/// <param name="ReceivedAt">When the raw submission was written.</param>
+/// <param name="Source">How it arrived (<c>json</c>).</param>
+/// <param name="Sha256">Hash of the raw submission.</param>
+/// <param name="ContentLength">Size of the raw submission in bytes.</param>
+/// <param name="Attempts">Processing attempts so far.</param>
+/// <param name="LastError">The last processing error, without personal data.</param>
+/// <param name="ProcessedAt">When processing last succeeded.</param>
+/// <param name="Classification">Set once processed.</param>
+/// <param name="Timestamp">Storage's last-modified time of the row.</param>
+public sealed record ReportIndexEntry(
+    Guid ReportId,
+    DateOnly ReceivedOn,
+    string Status,
+    DateTimeOffset ReceivedAt,
+    string Source,
+    string Sha256,
+    long ContentLength,
+    int Attempts,
+    string? LastError,
+    DateTimeOffset? ProcessedAt,
+    ReportClassification? Classification,
+    DateTimeOffset? Timestamp);

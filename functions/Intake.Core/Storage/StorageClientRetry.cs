@@ -1,0 +1,22 @@
+using Azure.Core;
+
+namespace Intake.Core.Storage;
+
+/// <summary>
+/// The one retry layer for storage calls: the Azure SDK's own, which already knows which
+/// responses are transient (408, 429, 500, 502, 503, 504, socket errors) and honours
+/// <c>Retry-After</c>. Polly adds no second retry on top (see docs/ARCHITECTURE.md).
+/// </summary>
+internal static class StorageClientRetry
+{
+    public static T Configure<T>(T options)
+        where T : ClientOptions
+    {
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.MaxRetries = 3;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        return options;
+    }
+}

@@ -1,0 +1,21 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Intake.Core.Configuration;
+
+namespace Intake.Core.Storage;
+
+/// <summary>Creates the containers, table and queues the pipeline uses, if they are missing.</summary>
+public sealed class StorageProvisioner(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables)
+{
+    /// <summary>Creates whatever is missing; safe to call at every start.</summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        await Task.WhenAll(
+            blobs.GetBlobContainerClient(StorageNames.RawSubmissions).CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+            blobs.GetBlobContainerClient(StorageNames.Digests).CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+            queues.GetQueueClient(StorageNames.ProcessingQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+            queues.GetQueueClient(StorageNames.PoisonQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+            tables.GetTableClient(StorageNames.ReportsTable).CreateIfNotExistsAsync(cancellationToken)).ConfigureAwait(false);
+    }
+}

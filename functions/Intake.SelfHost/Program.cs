@@ -1,0 +1,3 @@
+using Intake.SelfHost;
+
+await IntakeSelfHost.Build(args).RunAsync().ConfigureAwait(false);

@@ -1,0 +1,30 @@
+using Intake.Core.Configuration;
+using Intake.Core.Digest;
+using Intake.Core.Processing;
+using Intake.Core.Reconciliation;
+using Intake.Core.Storage;
+using Microsoft.Azure.WebJobs;
+
+namespace Intake.SelfHost.Triggers;
+
+/// <summary>
+/// The queue and timer triggers, run by the WebJobs SDK: the same trigger runtime, queue name,
+/// schedules and poison handling the Azure Functions host uses.
+/// </summary>
+public sealed class QueueAndTimerTriggers(ReportProcessor processor, DailySummaryCompiler summaries, Reconciler reconciler)
+{
+    [FunctionName("ProcessReport")]
+    public Task ProcessReportAsync(
+        [QueueTrigger(StorageNames.ProcessingQueue, Connection = "AzureWebJobsStorage")] string message,
+        long dequeueCount,
+        CancellationToken cancellationToken) =>
+        processor.ProcessAsync(ProcessingQueue.Deserialize(message), dequeueCount, cancellationToken);
+
+    [FunctionName("CompileDailySummary")]
+    public Task CompileDailySummaryAsync([TimerTrigger(Schedules.DailySummary)] TimerInfo timer, CancellationToken cancellationToken) =>
+        summaries.CompilePreviousDayAsync(cancellationToken);
+
+    [FunctionName("Reconcile")]
+    public Task ReconcileAsync([TimerTrigger(Schedules.Reconcile)] TimerInfo timer, CancellationToken cancellationToken) =>
+        reconciler.RunAsync(cancellationToken);
+}

@@ -2,7 +2,7 @@ using Intake.Core.Configuration;
 using Intake.Core.Digest;
 using Intake.Core.Health;
 using Intake.Core.Http;
-using Intake.Core.Intake;
+using Intake.Core.Submissions;
 using Intake.Core.Processing;
 using Intake.Core.Reconciliation;
 using Intake.Core.Reports;

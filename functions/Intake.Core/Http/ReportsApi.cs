@@ -1,7 +1,7 @@
 using System.Globalization;
 using Intake.Core.Configuration;
 using Intake.Core.Health;
-using Intake.Core.Intake;
+using Intake.Core.Submissions;
 using Intake.Core.Problems;
 using Intake.Core.Reports;
 using Intake.Core.Storage;

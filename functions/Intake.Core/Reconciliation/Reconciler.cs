@@ -44,7 +44,7 @@ public sealed partial class Reconciler(
         {
             await foreach (var row in index.ReadDayAsync(day, cancellationToken).ConfigureAwait(false))
             {
-                if (row.Status == ReportStatus.Received && row.Timestamp is { } touched && touched < staleBefore)
+                if (row.Status == ReportStatus.Received && row.LastTouchedAt is { } touched && touched < staleBefore)
                 {
                     await queue.EnqueueAsync(new ProcessReportMessage(row.ReportId, row.ReceivedOn), cancellationToken).ConfigureAwait(false);
                     await index.MarkRedrivenAsync(row.ReceivedOn, row.ReportId, now, cancellationToken).ConfigureAwait(false);

@@ -139,6 +139,7 @@ public sealed class ReportIndex(TableServiceClient tables)
             e.GetString("LastError") is { Length: > 0 } error ? error : null,
             e.GetDateTimeOffset("ProcessedAt"),
             classification,
-            e.Timestamp);
+            e.Timestamp,
+            e.GetDateTimeOffset("RedrivenAt"));
     }
 }

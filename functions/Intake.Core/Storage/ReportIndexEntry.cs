@@ -13,6 +13,7 @@ namespace Intake.Core.Storage;
 /// <param name="ProcessedAt">When processing last succeeded.</param>
 /// <param name="Classification">Set once processed.</param>
 /// <param name="Timestamp">Storage's last-modified time of the row.</param>
+/// <param name="RedrivenAt">When the reconciler last queued it again, by the pipeline's clock.</param>
 public sealed record ReportIndexEntry(
     Guid ReportId,
     DateOnly ReceivedOn,
@@ -25,4 +26,9 @@ public sealed record ReportIndexEntry(
     string? LastError,
     DateTimeOffset? ProcessedAt,
     ReportClassification? Classification,
-    DateTimeOffset? Timestamp);
+    DateTimeOffset? Timestamp,
+    DateTimeOffset? RedrivenAt)
+{
+    /// <summary>The later of the row's storage timestamp and its last re-drive.</summary>
+    public DateTimeOffset? LastTouchedAt => RedrivenAt is { } redriven && (Timestamp is null || redriven > Timestamp) ? redriven : Timestamp;
+}

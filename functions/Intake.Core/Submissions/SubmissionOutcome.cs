@@ -1,6 +1,6 @@
 using Intake.Core.Reports;
 
-namespace Intake.Core.Intake;
+namespace Intake.Core.Submissions;
 
 /// <summary>The answer of <see cref="ReportIntake"/> to one submission.</summary>
 /// <param name="Result">How it ended.</param>

@@ -6,7 +6,7 @@ using Polly.CircuitBreaker;
 using Polly.Registry;
 using Polly.Timeout;
 
-namespace Intake.Core.Intake;
+namespace Intake.Core.Submissions;
 
 /// <summary>
 /// The Polly pipeline around storage calls a client is waiting on. It does not retry (the SDK

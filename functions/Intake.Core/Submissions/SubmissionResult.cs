@@ -1,4 +1,4 @@
-namespace Intake.Core.Intake;
+namespace Intake.Core.Submissions;
 
 /// <summary>How a submission ended.</summary>
 public enum SubmissionResult

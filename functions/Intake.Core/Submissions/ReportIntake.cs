@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Registry;
 
-namespace Intake.Core.Intake;
+namespace Intake.Core.Submissions;
 
 /// <summary>
 /// Receives a JSON report: validates it, stores the raw bytes (the idempotency gate), then

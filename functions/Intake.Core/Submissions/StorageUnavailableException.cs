@@ -1,4 +1,4 @@
-namespace Intake.Core.Intake;
+namespace Intake.Core.Submissions;
 
 /// <summary>
 /// Storage could not be reached in time (after the SDK's retries, or with the circuit open). The

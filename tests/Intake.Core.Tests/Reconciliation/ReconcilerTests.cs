@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using Intake.Core.Configuration;
+using Intake.Core.Reconciliation;
+using Intake.Core.Storage;
+using Intake.Core.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Intake.Core.Tests.Reconciliation;
+
+[Collection(StorageCollection.Name)]
+public sealed class ReconcilerTests(StorageFixture storage) : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private ServiceProvider? _services;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private ServiceProvider Services => _services ??= storage.BuildServices(_time);
+
+    public async ValueTask InitializeAsync() => await storage.ClearAsync(Ct);
+
+    public async ValueTask DisposeAsync() => await Services.DisposeAsync();
+
+    private async Task<RawSubmission> StoreRawOnlyAsync()
+    {
+        var id = Guid.NewGuid();
+        var body = SampleReports.Bytes(SampleReports.Valid(id));
+        var submission = new RawSubmission(id, Convert.ToHexStringLower(SHA256.HashData(body)), _time.GetUtcNow(), "json", body.Length);
+        await Services.GetRequiredService<RawSubmissionStore>().TryCreateAsync(submission, body, "application/json", Ct);
+        return submission;
+    }
+
+    [Fact]
+    public async Task RunAsync_RawSubmissionWithoutRow_IndexesAndQueuesIt()
+    {
+        var submission = await StoreRawOnlyAsync();
+
+        var summary = await Services.GetRequiredService<Reconciler>().RunAsync(Ct);
+
+        Assert.Equal(new ReconcileSummary(1, 1, 0), summary);
+        var row = await Services.GetRequiredService<ReportIndex>().GetAsync(submission.ReceivedOn, submission.ReportId, Ct);
+        Assert.Equal(ReportStatus.Received, row!.Status);
+        Assert.Equal(submission.Sha256, row.Sha256);
+        Assert.Equal(submission.ReportId, Assert.Single(await new StorageProbe(Services).PeekAsync(StorageNames.ProcessingQueue, Ct)).ReportId);
+    }
+
+    [Fact]
+    public async Task RunAsync_RowReceivedRecently_IsLeftAlone()
+    {
+        var submission = await StoreRawOnlyAsync();
+        await Services.GetRequiredService<ReportIndex>().TryAddReceivedAsync(submission, Ct);
+
+        var summary = await Services.GetRequiredService<Reconciler>().RunAsync(Ct);
+
+        Assert.Equal(new ReconcileSummary(1, 0, 0), summary);
+        Assert.Empty(await new StorageProbe(Services).PeekAsync(StorageNames.ProcessingQueue, Ct));
+    }
+
+    [Fact]
+    public async Task RunAsync_RowStillReceivedPastRedriveInterval_IsQueuedAgainOnce()
+    {
+        // Indexed, then the process died before the message was sent.
+        var submission = await StoreRawOnlyAsync();
+        await Services.GetRequiredService<ReportIndex>().TryAddReceivedAsync(submission, Ct);
+        _time.Advance(TimeSpan.FromMinutes(16));
+        var reconciler = Services.GetRequiredService<Reconciler>();
+
+        var first = await reconciler.RunAsync(Ct);
+        var second = await reconciler.RunAsync(Ct);
+
+        Assert.Equal(1, first.Requeued);
+        Assert.Equal(0, second.Requeued);
+        Assert.Single(await new StorageProbe(Services).PeekAsync(StorageNames.ProcessingQueue, Ct));
+    }
+
+    [Fact]
+    public async Task RunAsync_ProcessedRow_IsNeverRequeued()
+    {
+        var submission = await StoreRawOnlyAsync();
+        var index = Services.GetRequiredService<ReportIndex>();
+        await index.TryAddReceivedAsync(submission, Ct);
+        await index.MarkProcessedAsync(submission.ReceivedOn, submission.ReportId, new ReportClassification("killing", ["RF2"], 3, new DateOnly(2026, 11, 1), "day", null, null, null, null, "media", "unknown"), 1, _time.GetUtcNow(), Ct);
+        _time.Advance(TimeSpan.FromHours(2));
+
+        var summary = await Services.GetRequiredService<Reconciler>().RunAsync(Ct);
+
+        Assert.Equal(0, summary.Requeued);
+    }
+}

@@ -30,7 +30,7 @@ public static class IntakeSelfHost
                 // The same values as host.json in the Functions app.
                 queues.MaxDequeueCount = StorageNames.MaxDequeueCount;
                 queues.MaxPollingInterval = TimeSpan.FromSeconds(2);
-                queues.VisibilityTimeout = TimeSpan.FromSeconds(5);
+                queues.VisibilityTimeout = TimeSpan.FromSeconds(3);
                 queues.BatchSize = 16;
             });
             // Blob leases for singleton timers and the schedule monitor, in AzureWebJobsStorage as in Azure.

@@ -8,7 +8,7 @@ namespace Intake.Testing;
 /// A real Azurite (the local Azure Storage emulator) started for a test run on free loopback
 /// ports, and stopped when disposed. Installed by scripts/test.sh into tools/azurite.
 /// </summary>
-internal sealed class AzuriteInstance : IAsyncDisposable
+public sealed class AzuriteInstance : IAsyncDisposable
 {
     // The emulator's documented, public development account key; not a secret.
     private const string AccountName = "devstoreaccount1";
@@ -108,13 +108,25 @@ internal sealed class AzuriteInstance : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the emulator (a storage outage, as clients see it).</summary>
+    /// <summary>
+    /// Stops the emulator (a storage outage, as clients see it) with SIGTERM, so that an on-disk
+    /// emulator saves its metadata first, as a real service keeps its data through an outage.
+    /// </summary>
     public async Task StopAsync()
     {
         if (_process is { HasExited: false } process)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            _ = Kill(process.Id, SigTerm);
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await process.WaitForExitAsync(grace.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
         }
 
         _process?.Dispose();
@@ -123,6 +135,11 @@ internal sealed class AzuriteInstance : IAsyncDisposable
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await StopAsync();
+
+    private const int SigTerm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     private static int FreePort()
     {

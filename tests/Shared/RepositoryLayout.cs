@@ -1,7 +1,7 @@
 namespace Intake.Testing;
 
 /// <summary>Finds files of the repository from a test's output folder.</summary>
-internal static class RepositoryLayout
+public static class RepositoryLayout
 {
     /// <summary>The folder holding Intake.sln.</summary>
     public static string Root { get; } = FindRoot();

@@ -154,7 +154,7 @@ public sealed class ReportValidatorTests
     public void Validate_OccurrenceWithinClockSkew_IsAccepted()
     {
         var report = SampleReports.Valid();
-        report["occurredAt"] = ReportValidatorFactory.Now.AddMinutes(9).ToString("yyyy-MM-ddTHH:mm:ssZ");
+        report["occurredAt"] = ReportValidatorFactory.Now.AddMinutes(9).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
 
         Assert.True(Validate(report).IsValid);
     }
@@ -163,7 +163,7 @@ public sealed class ReportValidatorTests
     public void Validate_OccurrenceBeyondClockSkew_IsRejected()
     {
         var report = SampleReports.Valid();
-        report["occurredAt"] = ReportValidatorFactory.Now.AddMinutes(11).ToString("yyyy-MM-ddTHH:mm:ssZ");
+        report["occurredAt"] = ReportValidatorFactory.Now.AddMinutes(11).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
 
         var result = Validate(report);
 

@@ -1,0 +1,136 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Azure.Storage.Queues.Models;
+using Intake.Core.Configuration;
+using Intake.Core.Digest;
+using Intake.Core.Hosting;
+using Intake.Core.Http;
+using Intake.Core.Processing;
+using Intake.Core.Reconciliation;
+using Intake.Core.Storage;
+using Intake.Functions.Triggers;
+using Intake.Testing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Intake.Functions.Tests;
+
+/// <summary>The function classes, invoked directly as the worker would, over real Azurite.</summary>
+public sealed class FunctionInvocationTests : IAsyncLifetime
+{
+    private AzuriteInstance? _azurite;
+    private ServiceProvider? _services;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private ServiceProvider Services => _services!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _azurite = await AzuriteInstance.StartAsync(cancellationToken: Ct);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = _azurite.ConnectionString })
+            .Build();
+        _services = new ServiceCollection().AddLogging().AddIntakeCore(configuration).BuildServiceProvider();
+        await _services.GetRequiredService<StorageProvisioner>().EnsureCreatedAsync(Ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+
+    private static HttpRequest Request(string method, string path, byte[]? body = null)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = method;
+        context.Request.Path = path;
+        if (body is not null)
+        {
+            context.Request.ContentType = "application/json";
+            context.Request.ContentLength = body.Length;
+            context.Request.Body = new MemoryStream(body);
+        }
+
+        context.Response.Body = new MemoryStream();
+        return context.Request;
+    }
+
+    private static async Task<(int Status, JsonNode Body, IHeaderDictionary Headers)> ExecuteAsync(IActionResult result, HttpRequest request)
+    {
+        // What the worker's ASP.NET Core integration does with the returned result.
+        await result.ExecuteResultAsync(new ActionContext { HttpContext = request.HttpContext });
+        var response = request.HttpContext.Response;
+        response.Body.Position = 0;
+        return (response.StatusCode, JsonNode.Parse(response.Body)!, response.Headers);
+    }
+
+    [Fact]
+    public async Task Functions_SubmitProcessAndRead_GoThroughTheCoreLikeTheSelfHost()
+    {
+        var report = (JsonObject)JsonNode.Parse(File.ReadAllText(RepositoryLayout.PathOf("schemas", "report.schema.json")))!["examples"]![0]!.DeepClone();
+        var id = Guid.NewGuid().ToString("D");
+        report["submissionId"] = id;
+        var api = Services.GetRequiredService<ReportsApi>();
+
+        var post = Request("POST", "/api/reports", Encoding.UTF8.GetBytes(report.ToJsonString()));
+        var submitted = await ExecuteAsync(await new SubmitReport(api).RunAsync(post, Ct), post);
+
+        Assert.Equal(202, submitted.Status);
+        Assert.Equal($"/api/reports/{id}", submitted.Headers.Location.ToString());
+        Assert.Equal(id, (string)submitted.Body["reportId"]!);
+
+        var queue = Services.GetRequiredService<Azure.Storage.Queues.QueueServiceClient>().GetQueueClient(StorageNames.ProcessingQueue);
+        var received = (await queue.ReceiveMessagesAsync(1, cancellationToken: Ct)).Value.Single();
+        var message = QueuesModelFactory.QueueMessage(received.MessageId, received.PopReceipt, received.Body, dequeueCount: 1);
+        await new ProcessReport(Services.GetRequiredService<ReportProcessor>()).RunAsync(message, Ct);
+
+        var get = Request("GET", $"/api/reports/{id}");
+        var status = await ExecuteAsync(await new GetReportStatus(api).RunAsync(get, id, Ct), get);
+        Assert.Equal(200, status.Status);
+        Assert.Equal("processed", (string)status.Body["status"]!);
+        Assert.Equal("attack-on-civilians", (string)status.Body["category"]!);
+    }
+
+    [Fact]
+    public async Task Functions_BadInput_AnswersTheSameProblemDetailsAsTheSelfHost()
+    {
+        var post = Request("POST", "/api/reports", "{\"severity\": 9}"u8.ToArray());
+
+        var answer = await ExecuteAsync(await new SubmitReport(Services.GetRequiredService<ReportsApi>()).RunAsync(post, Ct), post);
+
+        Assert.Equal(422, answer.Status);
+        Assert.Equal("application/problem+json; charset=utf-8", post.HttpContext.Response.ContentType);
+        Assert.Equal("validation-failed", (string)answer.Body["code"]!);
+        Assert.Contains("severity", answer.Body["errors"]!.AsArray().Select(e => (string)e!["field"]!));
+    }
+
+    [Fact]
+    public async Task Functions_HealthSchemaAndTimers_CallTheCore()
+    {
+        var api = Services.GetRequiredService<ReportsApi>();
+        var healthRequest = Request("GET", "/api/health");
+        var health = await ExecuteAsync(await new Health(api).RunAsync(healthRequest, Ct), healthRequest);
+        var schemaRequest = Request("GET", "/api/schema/report");
+        var schema = await ExecuteAsync(new ReportSchema(api).Run(schemaRequest), schemaRequest);
+
+        await new Reconcile(Services.GetRequiredService<Reconciler>()).RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), Ct);
+        await new CompileDailySummary(Services.GetRequiredService<DailySummaryCompiler>()).RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), Ct);
+
+        Assert.Equal((200, "healthy"), (health.Status, (string)health.Body["status"]!));
+        Assert.Equal("urn:intake:schema:report:v1", (string)schema.Body["$id"]!);
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
+        var summary = Services.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>().GetBlobContainerClient(StorageNames.Digests).GetBlobClient(DailySummaryCompiler.BlobName(yesterday));
+        Assert.True((await summary.ExistsAsync(Ct)).Value);
+    }
+}

@@ -1,10 +1,10 @@
 using System.Globalization;
 using Intake.Core.Configuration;
 using Intake.Core.Health;
-using Intake.Core.Submissions;
 using Intake.Core.Problems;
 using Intake.Core.Reports;
 using Intake.Core.Storage;
+using Intake.Core.Submissions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;

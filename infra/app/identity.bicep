@@ -9,7 +9,7 @@ param name string
 param location string
 
 @description('Tags for the resource.')
-param tags object
+param tags { *: string }
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: name

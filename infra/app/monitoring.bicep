@@ -12,7 +12,7 @@ param applicationInsightsName string
 param location string
 
 @description('Tags for the resources.')
-param tags object
+param tags { *: string }
 
 @description('Days the workspace keeps logs (30 is included in the base price).')
 @minValue(30)
@@ -44,7 +44,6 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' = {
     Application_Type: 'web'
     WorkspaceResourceId: logAnalytics.id
     DisableLocalAuth: true
-    RetentionInDays: retentionInDays
   }
 }
 

@@ -1,0 +1,138 @@
+// Every role assignment of the deployment, each scoped to the one resource it is about: never to the
+// resource group or subscription. Names are guid(scope, principal, role), so redeploying is a no-op.
+
+@description('Name of the storage account the app uses.')
+param storageAccountName string
+
+@description('Name of the Key Vault that holds the app\'s secrets.')
+param keyVaultName string
+
+@description('Name of the Application Insights component the app reports to.')
+param applicationInsightsName string
+
+@description('Name of the app\'s user-assigned managed identity.')
+param identityName string
+
+@description('Principal (object) id of the operator (person or group) who may set the app\'s secrets in the vault (Key Vault Secrets Officer); empty for nobody.')
+param operatorPrincipalId string
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
+  name: identityName
+}
+
+// Assignment names use the identity's resource id (known before deployment, so What-If can predict
+// them); the principal id is only known once the identity exists.
+var appPrincipalId = identity.properties.principalId
+
+resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
+  name: storageAccountName
+}
+
+resource vault 'Microsoft.KeyVault/vaults@2025-05-01' existing = {
+  name: keyVaultName
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+// Blobs: Storage Blob Data Contributor (read, write, delete blobs; create containers; take leases)
+// covers everything the app and the Functions host do: raw submissions and digests, the host's
+// timer-schedule and singleton-lease blobs (azure-webjobs-hosts), its key store
+// (azure-webjobs-secrets), and the Flex Consumption deployment package. Microsoft's guidance for
+// host storage names Storage Blob Data Owner; the only extras Owner brings are blob index tags and
+// ADLS Gen2 ACL/super-user operations, which nothing here uses and which an identity that can touch
+// evidence should not have. If a future Functions host needs them, switch this one role to Owner
+// (b7e6dc6d-f1e8-4753-8033-0f276bb0955b).
+resource blobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, identity.id, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+    )
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+    description: 'Storage Blob Data Contributor: raw submissions, digests, Functions host state, deployment package.'
+  }
+}
+
+// Queues: Storage Queue Data Contributor. The app enqueues report ids; the queue trigger reads and
+// deletes them, creates reports-poison if missing and moves failed messages there.
+resource queueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, identity.id, '974c5e8b-45b9-4653-ba55-5f855dd0fb88')
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+    )
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+    description: 'Storage Queue Data Contributor: the reports queue and its poison queue.'
+  }
+}
+
+// Tables: Storage Table Data Contributor, for the report index.
+resource tableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, identity.id, '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+    )
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+    description: 'Storage Table Data Contributor: the report index.'
+  }
+}
+
+// Key Vault Secrets User: read secret values, which is all a Key Vault reference needs. It cannot
+// list, write or delete secrets.
+resource keyVaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, identity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      '4633458b-17de-408a-b874-0445c86b69e6'
+    )
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+    description: 'Key Vault Secrets User: resolves the app\'s Key Vault references (SMTP password).'
+  }
+}
+
+// Monitoring Metrics Publisher on the component only: Application Insights has local
+// (instrumentation-key) authentication off, so the app sends telemetry with its Entra identity.
+resource metricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(applicationInsights.id, identity.id, '3913510d-42f4-4e42-8a64-420c390055eb')
+  scope: applicationInsights
+  properties: {
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      '3913510d-42f4-4e42-8a64-420c390055eb'
+    )
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+    description: 'Monitoring Metrics Publisher: Entra-authenticated telemetry.'
+  }
+}
+
+// Key Vault Secrets Officer for the operator who sets the SMTP password (azd passes the signed-in
+// user). Without it, nobody could write a secret into an RBAC-mode vault without first granting
+// themselves a role by hand.
+resource keyVaultSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(operatorPrincipalId)) {
+  name: guid(vault.id, operatorPrincipalId, 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7')
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
+    )
+    principalId: operatorPrincipalId
+    description: 'Key Vault Secrets Officer: the operator who sets the app\'s secrets.'
+  }
+}

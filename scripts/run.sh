@@ -31,9 +31,10 @@ if listening 10000; then
 else
   mkdir -p .azurite
   echo "==> Starting Azurite (data in .azurite/, log in .azurite/azurite.log)"
+  # No --debug log: it would record request details of every report.
   node "$AZURITE_JS" --disableTelemetry --skipApiVersionCheck --silent \
-    --location .azurite --debug .azurite/azurite.log \
-    --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 &
+    --location .azurite \
+    --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >.azurite/azurite.log 2>&1 &
   azurite_pid=$!
   for port in 10000 10001 10002; do
     for _ in $(seq 1 100); do

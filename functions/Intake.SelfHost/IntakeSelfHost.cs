@@ -20,6 +20,12 @@ public static class IntakeSelfHost
         // The SDKs log every request at Information; keep their warnings and errors only.
         builder.Logging.AddFilter("Azure", LogLevel.Warning);
         builder.Logging.AddFilter("Host.Triggers", LogLevel.Warning);
+        // Azure.Core logs every 4xx as a warning, including the 409s that are our idempotency gate
+        // and "container already exists" at start-up; the pipeline handles those itself.
+        builder.Logging.AddFilter("Azure.Core", LogLevel.Error);
+        // WebJobs warns at start-up that it could not load one logger type of Host.Storage 3.0.14,
+        // which this host never uses (it keeps no function logs in storage).
+        builder.Logging.AddFilter("Host.Startup", LogLevel.Error);
 
         builder.Services.AddIntakeCore(builder.Configuration);
         builder.Services.AddSingleton<QueueAndTimerTriggers>();

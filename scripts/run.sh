@@ -31,8 +31,9 @@ if listening 10000; then
 else
   mkdir -p .azurite
   echo "==> Starting Azurite (data in .azurite/, log in .azurite/azurite.log)"
-  # No --debug log: it would record request details of every report.
-  node "$AZURITE_JS" --disableTelemetry --skipApiVersionCheck --silent \
+  # No --debug log: it would record request details of every report. setsid: Ctrl+C reaches
+  # only the pipeline, which drains its queue listener; Azurite is stopped after it, on exit.
+  setsid node "$AZURITE_JS" --disableTelemetry --skipApiVersionCheck --silent \
     --location .azurite \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >.azurite/azurite.log 2>&1 &
   azurite_pid=$!

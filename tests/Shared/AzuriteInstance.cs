@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -87,20 +88,23 @@ public sealed class AzuriteInstance : IAsyncDisposable
         }
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        var output = new ConcurrentQueue<string>();
+        _process.OutputDataReceived += (_, e) => Keep(output, e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(output, e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         RecordPid(_process.Id);
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Generous: node's start-up is slow when the machine is busy (parallel builds, other suites).
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         foreach (var port in new[] { BlobPort, QueuePort, TablePort })
         {
             while (!await AcceptsAsync(port, cancellationToken))
             {
                 if (_process.HasExited || DateTime.UtcNow > deadline)
                 {
-                    throw new InvalidOperationException($"Azurite did not listen on 127.0.0.1:{port} (exited: {_process.HasExited}).");
+                    throw new InvalidOperationException(
+                        $"Azurite did not listen on 127.0.0.1:{port} (exited: {_process.HasExited}). Its output:\n{string.Join('\n', output)}");
                 }
 
                 await Task.Delay(100, cancellationToken);
@@ -140,6 +144,20 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
+
+    // Keeps Azurite's last lines for the start-up error message.
+    private static void Keep(ConcurrentQueue<string> output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        output.Enqueue(line);
+        while (output.Count > 20 && output.TryDequeue(out _))
+        {
+        }
+    }
 
     private static int FreePort()
     {

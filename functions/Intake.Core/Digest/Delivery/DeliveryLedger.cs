@@ -45,15 +45,6 @@ public sealed class DeliveryLedger(TableServiceClient tables, TimeProvider time)
             cancellationToken);
 
     /// <summary>Gives up a claim after a failed send, so that a later run tries again.</summary>
-    public async Task ReleaseAsync(DateOnly day, Guid subscriberId, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await _table.DeleteEntityAsync(ReportIndex.PartitionKey(day), subscriberId.ToString("D"), ETag.All, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            // Already gone: nothing to release.
-        }
-    }
+    public Task ReleaseAsync(DateOnly day, Guid subscriberId, CancellationToken cancellationToken = default) =>
+        _table.DeleteEntityAsync(ReportIndex.PartitionKey(day), subscriberId.ToString("D"), ETag.All, cancellationToken);
 }

@@ -46,15 +46,15 @@ public sealed class SubscriberStore(TableServiceClient tables)
     /// <returns>False when there was none.</returns>
     public async Task<bool> RemoveAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        try
-        {
-            await _table.DeleteEntityAsync(Partition, id.ToString("D"), ETag.All, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
+        // The SDK's delete answers success for a missing entity, so look first to tell the caller.
+        var existing = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, id.ToString("D"), select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!existing.HasValue)
         {
             return false;
         }
+
+        await _table.DeleteEntityAsync(Partition, id.ToString("D"), ETag.All, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     private static Subscriber ToSubscriber(TableEntity e) => new(

@@ -25,7 +25,7 @@ public static class DigestServiceCollectionExtensions
         services.AddOptions<SmtpOptions>()
             .Bind(configuration.GetSection(SmtpOptions.Section))
             .ValidateDataAnnotations()
-            .Validate(o => System.Net.Mail.MailAddress.TryCreate(o.From, out _), "Smtp:From must be an e-mail address.")
+            .Validate(o => !o.IsConfigured || System.Net.Mail.MailAddress.TryCreate(o.From, out _), "Smtp:From must be an e-mail address when Smtp:Host is set.")
             .ValidateOnStart();
 
         services.AddSingleton(sp =>

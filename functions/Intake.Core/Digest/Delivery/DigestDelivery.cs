@@ -71,7 +71,7 @@ public sealed partial class DigestDelivery(
 
         try
         {
-            using var message = DigestMessage.Build(digest, record, subscriber, smtp.Value.From);
+            using var message = DigestMessage.Build(digest, record, subscriber, smtp.Value.Sender);
             await transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

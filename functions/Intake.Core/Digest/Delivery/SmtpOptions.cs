@@ -25,12 +25,18 @@ public sealed class SmtpOptions
     /// <summary>The password (a Key Vault reference in Azure). Never logged.</summary>
     public string Password { get; set; } = "";
 
-    /// <summary>The sender address.</summary>
-    public string From { get; set; } = "digest@intake.invalid";
+    /// <summary>The sender address used when <see cref="From"/> is empty (the outbox case).</summary>
+    public const string DefaultFrom = "digest@intake.invalid";
+
+    /// <summary>The sender address; required when <see cref="Host"/> is set.</summary>
+    public string From { get; set; } = "";
 
     /// <summary>Upper bound on one delivery attempt.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The sender to write: <see cref="From"/>, or <see cref="DefaultFrom"/> while it is empty.</summary>
+    public string Sender => string.IsNullOrWhiteSpace(From) ? DefaultFrom : From.Trim();
 
     /// <summary>Whether a relay is configured.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);

@@ -111,12 +111,14 @@ public static class DigestHtml
 
     private static void EndSection(StringBuilder h) => h.Append("</td></tr>");
 
-    private static void Table(StringBuilder h, string[] headers, IReadOnlyList<string[]> rows, bool numeric)
+    private static void Table(StringBuilder h, string[] headers, List<string[]> rows, bool numeric)
     {
         h.Append("<table cellpadding=\"0\" cellspacing=\"0\" style=\"border-collapse:collapse;width:100%;font-size:13px;\"><tr>");
-        foreach (var header in headers)
+        for (var i = 0; i < headers.Length; i++)
         {
-            h.Append("<th style=\"").Append(Head).Append("\">").Append(E(header)).Append("</th>");
+            // A column of numbers is right-aligned, its header too.
+            var right = rows.Count > 0 && (numeric || IsNumber(rows[0][i]));
+            h.Append("<th style=\"").Append(Head).Append(right ? "text-align:right;" : "").Append("\">").Append(E(headers[i])).Append("</th>");
         }
 
         h.Append("</tr>");
@@ -125,8 +127,7 @@ public static class DigestHtml
             h.Append("<tr>");
             foreach (var value in row)
             {
-                var isNumber = numeric || int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out _);
-                h.Append("<td style=\"").Append(isNumber ? NumberCell : Cell).Append("\">").Append(E(value)).Append("</td>");
+                h.Append("<td style=\"").Append(numeric || IsNumber(value) ? NumberCell : Cell).Append("\">").Append(E(value)).Append("</td>");
             }
 
             h.Append("</tr>");
@@ -134,6 +135,9 @@ public static class DigestHtml
 
         h.Append("</table>");
     }
+
+    private static bool IsNumber(string value) =>
+        double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

@@ -51,7 +51,7 @@ public static class DigestHtml
         }
 
         EndSection(h);
-        Section(h, "Pipeline health");
+        Section(h, "Pipeline health (all regions)");
         var p = digest.Pipeline;
         Table(h, ["Received", "Processed", "Failed", "Waiting", "In poison queue (at compile)"], [[$"{p.Received}", $"{p.Processed}", $"{p.Failed}", $"{p.Waiting}", Poison(record)]], numeric: true);
         EndSection(h);

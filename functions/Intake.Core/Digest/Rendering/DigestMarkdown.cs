@@ -31,7 +31,7 @@ public static class DigestMarkdown
         }
 
         Line(md);
-        Line(md, "## Pipeline health");
+        Line(md, "## Pipeline health (all regions)");
         Line(md);
         Line(md, "| Received | Processed | Failed | Waiting | In poison queue (at compile) |");
         Line(md, "|---:|---:|---:|---:|---:|");

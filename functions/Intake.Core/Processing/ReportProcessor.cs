@@ -69,6 +69,13 @@ public sealed partial class ReportProcessor(
             var final = dequeueCount >= StorageNames.MaxDequeueCount;
             var error = Describe(e);
             LogFailed(e, message.ReportId, attempts, final);
+            if (row.Status == ReportStatus.Processed)
+            {
+                // Digest aggregates (issue 6): a forced reprocess that fails leaves the report
+                // unprocessed, so it no longer counts in the tally.
+                await tally.ForgetAsync(row.ReceivedOn, row.ReportId, cancellationToken).ConfigureAwait(false);
+            }
+
             await index.RecordFailureAsync(row.ReceivedOn, row.ReportId, attempts, error, final, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             throw;
         }

@@ -65,6 +65,24 @@ public sealed class DailyTallyTests(StorageFixture storage) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ForgetAsync_CountedReport_TakesItOutOnce()
+    {
+        var kept = TalliedReport.From(Guid.NewGuid(), Classification());
+        var forgotten = TalliedReport.From(Guid.NewGuid(), Classification(severity: 5));
+        await Tally.RecordAsync(Day, kept, Ct);
+        await Tally.RecordAsync(Day, forgotten, Ct);
+
+        Assert.True(await Tally.ForgetAsync(Day, forgotten.ReportId, Ct));
+        Assert.False(await Tally.ForgetAsync(Day, forgotten.ReportId, Ct));
+
+        var cells = await CellsAsync();
+        Assert.Equal(1, cells.Sum(c => c.Counts.Reports));
+        Assert.DoesNotContain(cells.SelectMany(c => c.Counts.Notable), n => n.ReportId == forgotten.ReportId);
+        Assert.True(await Tally.RecordAsync(Day, forgotten, Ct));
+        Assert.Equal(2, (await CellsAsync()).Sum(c => c.Counts.Reports));
+    }
+
+    [Fact]
     public async Task RecordAsync_ManyProcessorsAtOnce_CountsEveryReportExactlyOnce()
     {
         var reports = Enumerable.Range(0, 60).Select(i => TalliedReport.From(Guid.NewGuid(), Classification(admin1: $"Area {i % 3}"))).ToList();

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Intake.Core.Digest;
 using Intake.Core.Processing;
+using Intake.Core.Storage;
 using Intake.Core.Submissions;
 using Intake.Core.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -81,6 +82,21 @@ public sealed class DigestPublisherTests(StorageFixture storage) : IAsyncLifetim
         {
             AssertNoPersonalData(text);
         }
+    }
+
+    [Fact]
+    public async Task PublishAsync_ForcedReprocessThatFails_NoLongerCountsTheReport()
+    {
+        var day = await SubmitAndProcessAsync(("killing", "North Darfur"));
+        var id = (await _services.GetRequiredService<ReportIndex>().ReadDayAsync(day, Ct).SingleAsync(Ct)).ReportId;
+        await using var holding = storage.BuildServices(settings: new Dictionary<string, string?> { ["Intake:HeldCategories"] = "killing" });
+
+        await Assert.ThrowsAsync<ReportProcessingException>(() =>
+            holding.GetRequiredService<ReportProcessor>().ProcessAsync(new ProcessReportMessage(id, day, Force: true), 1, Ct));
+        var digest = await _services.GetRequiredService<DigestPublisher>().PublishAsync(day, Ct);
+
+        Assert.Equal(new PipelineHealth(1, 0, 0, 1), digest.Pipeline);
+        Assert.Empty(digest.Regions);
     }
 
     [Fact]

@@ -35,14 +35,24 @@ public sealed class DailyTally(TableServiceClient tables, TimeProvider time)
     /// <summary>Counts a processed report in the tally of its day of receipt; idempotent.</summary>
     /// <returns>True when the tally changed.</returns>
     /// <exception cref="RequestFailedException">Storage failed, or contention persisted after many attempts.</exception>
-    public async Task<bool> RecordAsync(DateOnly receivedOn, TalliedReport report, CancellationToken cancellationToken = default)
+    public Task<bool> RecordAsync(DateOnly receivedOn, TalliedReport report, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
+        return ApplyAsync(receivedOn, report.ReportId, report, cancellationToken);
+    }
+
+    /// <summary>Takes a report out of the tally (it is no longer processed); idempotent.</summary>
+    /// <returns>True when the tally changed.</returns>
+    public Task<bool> ForgetAsync(DateOnly receivedOn, Guid reportId, CancellationToken cancellationToken = default) =>
+        ApplyAsync(receivedOn, reportId, null, cancellationToken);
+
+    private async Task<bool> ApplyAsync(DateOnly receivedOn, Guid reportId, TalliedReport? report, CancellationToken cancellationToken)
+    {
         var partition = ReportIndex.PartitionKey(receivedOn);
-        var counted = JsonSerializer.Serialize(report, TallyJsonContext.Default.TalliedReport);
+        var counted = report is null ? null : JsonSerializer.Serialize(report, TallyJsonContext.Default.TalliedReport);
         for (var attempt = 1; ; attempt++)
         {
-            var marker = await GetAsync(partition, MarkerKey(report.ReportId), cancellationToken).ConfigureAwait(false);
+            var marker = await GetAsync(partition, MarkerKey(reportId), cancellationToken).ConfigureAwait(false);
             var previousText = marker?.GetString("Counted");
             if (string.Equals(previousText, counted, StringComparison.Ordinal))
             {
@@ -71,16 +81,19 @@ public sealed class DailyTally(TableServiceClient tables, TimeProvider time)
                 cell.Counts.Add(fact, sign);
             }
 
-            var markerEntity = new TableEntity(partition, MarkerKey(report.ReportId))
+            var markerEntity = new TableEntity(partition, MarkerKey(reportId))
             {
                 ["Counted"] = counted,
                 ["CountedAt"] = time.GetUtcNow(),
             };
             var actions = new List<TableTransactionAction>
             {
-                marker is null
-                    ? new TableTransactionAction(TableTransactionActionType.Add, markerEntity)
-                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, markerEntity, marker.ETag),
+                (marker, counted) switch
+                {
+                    (null, _) => new TableTransactionAction(TableTransactionActionType.Add, markerEntity),
+                    (_, null) => new TableTransactionAction(TableTransactionActionType.Delete, markerEntity, marker.ETag),
+                    _ => new TableTransactionAction(TableTransactionActionType.UpdateReplace, markerEntity, marker.ETag),
+                },
             };
             foreach (var (key, cell) in cells)
             {
@@ -100,7 +113,7 @@ public sealed class DailyTally(TableServiceClient tables, TimeProvider time)
                 await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
                 return true;
             }
-            catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
+            catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412 && attempt < MaxAttempts)
             {
                 // Another processor changed the marker or a cell since we read them: read again.
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), time, cancellationToken).ConfigureAwait(false);

@@ -46,6 +46,7 @@ public static class IntakeSelfHost
 
         var app = builder.Build();
         app.MapReportsApi();
+        app.MapDigestApi();
         return app;
     }
 }

@@ -125,12 +125,14 @@ public sealed class FunctionInvocationTests : IAsyncLifetime
         var schema = await ExecuteAsync(new ReportSchema(api).Run(schemaRequest), schemaRequest);
 
         await new Reconcile(Services.GetRequiredService<Reconciler>()).RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), Ct);
-        await new CompileDailySummary(Services.GetRequiredService<DailySummaryCompiler>()).RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), Ct);
+        await new DailyDigest(Services.GetRequiredService<DailyDigestRun>()).RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), Ct);
+        var latestRequest = Request("GET", "/api/digests/latest");
+        var latest = await ExecuteAsync(await new GetLatestDigest(Services.GetRequiredService<DigestApi>()).RunAsync(latestRequest, Ct), latestRequest);
 
         Assert.Equal((200, "healthy"), (health.Status, (string)health.Body["status"]!));
         Assert.Equal("urn:intake:schema:report:v1", (string)schema.Body["$id"]!);
         var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
-        var summary = Services.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>().GetBlobContainerClient(StorageNames.Digests).GetBlobClient(DailySummaryCompiler.BlobName(yesterday));
-        Assert.True((await summary.ExistsAsync(Ct)).Value);
+        Assert.True(await Services.GetRequiredService<DigestArchive>().ExistsAsync(yesterday, Ct));
+        Assert.Equal((200, yesterday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), (latest.Status, (string)latest.Body["day"]!));
     }
 }

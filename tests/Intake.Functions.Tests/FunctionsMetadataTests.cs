@@ -10,7 +10,10 @@ public sealed class FunctionsMetadataTests
         var triggers = FunctionsMetadata.Triggers();
 
         Assert.Equal(
-            ["CompileDailySummary", "GetReportStatus", "Health", "ProcessReport", "Reconcile", "ReportSchema", "SubmitReport"],
+            [
+                "AddSubscriber", "CompileDigest", "DailyDigest", "GetDigest", "GetLatestDigest", "GetReportStatus", "Health", "ListSubscribers",
+                "ProcessReport", "Reconcile", "RemoveSubscriber", "ReportSchema", "SendDigest", "SubmitReport",
+            ],
             triggers.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(("httpTrigger", "reports", "post"), Http(triggers["SubmitReport"]));
         Assert.Equal(("httpTrigger", "reports/{id}", "get"), Http(triggers["GetReportStatus"]));
@@ -19,7 +22,14 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("queueTrigger", (string)triggers["ProcessReport"]["type"]!);
         Assert.Equal(StorageNames.ProcessingQueue, (string)triggers["ProcessReport"]["queueName"]!);
         Assert.Equal("AzureWebJobsStorage", (string)triggers["ProcessReport"]["connection"]!);
-        Assert.Equal(("timerTrigger", "%DigestSchedule%"), ((string)triggers["CompileDailySummary"]["type"]!, (string)triggers["CompileDailySummary"]["schedule"]!));
+        Assert.Equal(("httpTrigger", "digests/{date}", "get"), Http(triggers["GetDigest"]));
+        Assert.Equal(("httpTrigger", "digests/latest", "get"), Http(triggers["GetLatestDigest"]));
+        Assert.Equal(("httpTrigger", "admin/subscribers", "get"), Http(triggers["ListSubscribers"]));
+        Assert.Equal(("httpTrigger", "admin/subscribers", "post"), Http(triggers["AddSubscriber"]));
+        Assert.Equal(("httpTrigger", "admin/subscribers/{id}", "delete"), Http(triggers["RemoveSubscriber"]));
+        Assert.Equal(("httpTrigger", "admin/digests/{date}/compile", "post"), Http(triggers["CompileDigest"]));
+        Assert.Equal(("httpTrigger", "admin/digests/{date}/send", "post"), Http(triggers["SendDigest"]));
+        Assert.Equal(("timerTrigger", "%DigestSchedule%"), ((string)triggers["DailyDigest"]["type"]!, (string)triggers["DailyDigest"]["schedule"]!));
         Assert.Equal(("timerTrigger", "%ReconcileSchedule%"), ((string)triggers["Reconcile"]["type"]!, (string)triggers["Reconcile"]["schedule"]!));
     }
 

@@ -19,6 +19,9 @@ public sealed class AppSettingsTests(CompiledTemplates compiled)
             "__clientId and __blobServiceUri/__queueServiceUri/__tableServiceUri, which StorageAccount.FromConfiguration also reads.",
         ["FUNCTIONS_WORKER_RUNTIME"] =
             "Flex Consumption takes the runtime from functionAppConfig.runtime (dotnet-isolated) and rejects this app setting.",
+        ["Digest__AlertRulesPath"] = "Optional: empty means the alert rules built into the app (digest/alert-rules.json).",
+        ["Digest__OutboxPath"] = "Optional: only used while no SMTP host is set; in Azure, digests go through Smtp__Host.",
+        ["Digest__CatchUpDays"] = "Optional: the code's default (7 days) applies in Azure.",
     };
 
     /// <summary>main.bicep parameter behind each sample setting whose default the template repeats.</summary>

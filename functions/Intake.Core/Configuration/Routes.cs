@@ -14,4 +14,22 @@ public static class Routes
 
     /// <summary>GET the JSON Schema of the report.</summary>
     public const string ReportSchema = "schema/report";
+
+    /// <summary>GET a day's digest (<c>?format=json|md|html</c>).</summary>
+    public const string Digest = "digests/{date}";
+
+    /// <summary>GET the most recent digest (<c>?format=json|md|html</c>).</summary>
+    public const string LatestDigest = "digests/latest";
+
+    /// <summary>GET the subscribers, or POST one (admin).</summary>
+    public const string Subscribers = "admin/subscribers";
+
+    /// <summary>DELETE a subscriber (admin).</summary>
+    public const string Subscriber = "admin/subscribers/{id}";
+
+    /// <summary>POST: compile a day's digest now (admin).</summary>
+    public const string CompileDigest = "admin/digests/{date}/compile";
+
+    /// <summary>POST: send a day's digest (admin; <c>?force=true&amp;subscriber={id}</c>).</summary>
+    public const string SendDigest = "admin/digests/{date}/send";
 }

@@ -15,6 +15,15 @@ public static class StorageNames
     /// <summary>The report index, partitioned by the UTC day of receipt (<c>yyyyMMdd</c>).</summary>
     public const string ReportsTable = "reports";
 
+    /// <summary>Per-day aggregates the digest compiles from, partitioned by the UTC day of receipt.</summary>
+    public const string DigestTallyTable = "digesttally";
+
+    /// <summary>Digest subscribers.</summary>
+    public const string SubscribersTable = "subscribers";
+
+    /// <summary>One row per (day, subscriber) a digest was sent to: the at-most-once ledger.</summary>
+    public const string DeliveriesTable = "digestdeliveries";
+
     /// <summary>Report ids waiting to be processed.</summary>
     public const string ProcessingQueue = "reports";
 

@@ -48,7 +48,7 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<ReportIntake>();
         services.AddSingleton<ReportProcessor>();
         services.AddSingleton<Reconciler>();
-        services.AddSingleton<DailySummaryCompiler>();
+        services.AddIntakeDigest(configuration);
         services.AddSingleton<StorageHealth>();
         services.AddSingleton<ReportSchemaDocument>();
         services.AddSingleton<ReportsApi>();

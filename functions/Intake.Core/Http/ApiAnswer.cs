@@ -43,6 +43,9 @@ public sealed class ApiAnswer : IResult, IActionResult
     /// <summary>Raw bytes with a media type.</summary>
     public static ApiAnswer Bytes(int statusCode, string contentType, byte[] body) => new(statusCode, contentType, body);
 
+    /// <summary>An empty answer (204).</summary>
+    public static ApiAnswer NoContent() => new(204, null, []);
+
     /// <summary>An RFC 9457 problem details answer from the catalogue.</summary>
     public static ApiAnswer FromProblem(Problem problem, string detail, IReadOnlyList<FieldError>? errors = null)
     {

@@ -12,6 +12,12 @@ public static class ProblemCatalog
     /// <summary>No such report.</summary>
     public static readonly Problem ReportNotFound = new("report-not-found", 404, "No such report");
 
+    /// <summary>No digest was compiled for the day.</summary>
+    public static readonly Problem DigestNotFound = new("digest-not-found", 404, "No digest for this day");
+
+    /// <summary>No such subscriber.</summary>
+    public static readonly Problem SubscriberNotFound = new("subscriber-not-found", 404, "No such subscriber");
+
     /// <summary>The submission id is taken by other content.</summary>
     public static readonly Problem SubmissionConflict = new("submission-conflict", 409, "This submissionId was already used for different content");
 
@@ -31,6 +37,6 @@ public static class ProblemCatalog
     public static IReadOnlyList<Problem> All { get; } =
     [
         MalformedJson, InvalidParameter, ReportNotFound, SubmissionConflict, BodyTooLarge,
-        UnsupportedMediaType, ValidationFailed, StorageUnavailable,
+        UnsupportedMediaType, ValidationFailed, StorageUnavailable, DigestNotFound, SubscriberNotFound,
     ];
 }

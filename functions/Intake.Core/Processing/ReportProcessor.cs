@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Azure;
 using Intake.Core.Configuration;
+using Intake.Core.Digest.Tally;
 using Intake.Core.Reports;
 using Intake.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,7 @@ public sealed partial class ReportProcessor(
     ReportIndex index,
     ReportValidator validator,
     ReportClassifier classifier,
+    DailyTally tally,
     IOptionsMonitor<IntakeOptions> options,
     TimeProvider time,
     ILogger<ReportProcessor> logger)
@@ -56,6 +58,9 @@ public sealed partial class ReportProcessor(
         try
         {
             var classification = await ClassifyAsync(row, cancellationToken).ConfigureAwait(false);
+            // Digest aggregates (issue 6): counted before the row is marked processed, because a
+            // processed row is skipped on redelivery; the tally itself is idempotent per report.
+            await tally.RecordAsync(row.ReceivedOn, TalliedReport.From(row.ReportId, classification), cancellationToken).ConfigureAwait(false);
             await index.MarkProcessedAsync(row.ReceivedOn, row.ReportId, classification, attempts, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             LogProcessed(message.ReportId, classification.Category, attempts);
         }
@@ -64,6 +69,13 @@ public sealed partial class ReportProcessor(
             var final = dequeueCount >= StorageNames.MaxDequeueCount;
             var error = Describe(e);
             LogFailed(e, message.ReportId, attempts, final);
+            if (row.Status == ReportStatus.Processed)
+            {
+                // Digest aggregates (issue 6): a forced reprocess that fails leaves the report
+                // unprocessed, so it no longer counts in the tally.
+                await tally.ForgetAsync(row.ReceivedOn, row.ReportId, cancellationToken).ConfigureAwait(false);
+            }
+
             await index.RecordFailureAsync(row.ReceivedOn, row.ReportId, attempts, error, final, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             throw;
         }

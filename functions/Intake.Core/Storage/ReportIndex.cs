@@ -102,6 +102,29 @@ public sealed class ReportIndex(TableServiceClient tables)
         }
     }
 
+    /// <summary>
+    /// Counts the reports of a day of receipt that are not processed (yet): waiting and failed.
+    /// Processed reports are counted by the digest tally, so normally this reads few rows.
+    /// </summary>
+    public async Task<(int Waiting, int Failed)> CountUnprocessedAsync(DateOnly receivedOn, CancellationToken cancellationToken = default)
+    {
+        int waiting = 0, failed = 0;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey(receivedOn)} and Status ne {ReportStatus.Processed}");
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["Status"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (entity.GetString("Status") == ReportStatus.Failed)
+            {
+                failed++;
+            }
+            else
+            {
+                waiting++;
+            }
+        }
+
+        return (waiting, failed);
+    }
+
     /// <summary>The partition key of a day.</summary>
     public static string PartitionKey(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 

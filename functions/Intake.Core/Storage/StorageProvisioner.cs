@@ -16,6 +16,9 @@ public sealed class StorageProvisioner(BlobServiceClient blobs, QueueServiceClie
             blobs.GetBlobContainerClient(StorageNames.Digests).CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             queues.GetQueueClient(StorageNames.ProcessingQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             queues.GetQueueClient(StorageNames.PoisonQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken),
-            tables.GetTableClient(StorageNames.ReportsTable).CreateIfNotExistsAsync(cancellationToken)).ConfigureAwait(false);
+            tables.GetTableClient(StorageNames.ReportsTable).CreateIfNotExistsAsync(cancellationToken),
+            tables.GetTableClient(StorageNames.DigestTallyTable).CreateIfNotExistsAsync(cancellationToken),
+            tables.GetTableClient(StorageNames.SubscribersTable).CreateIfNotExistsAsync(cancellationToken),
+            tables.GetTableClient(StorageNames.DeliveriesTable).CreateIfNotExistsAsync(cancellationToken)).ConfigureAwait(false);
     }
 }

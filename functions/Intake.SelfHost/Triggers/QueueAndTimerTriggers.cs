@@ -11,7 +11,7 @@ namespace Intake.SelfHost.Triggers;
 /// The queue and timer triggers, run by the WebJobs SDK: the same trigger runtime, queue name,
 /// schedules and poison handling the Azure Functions host uses.
 /// </summary>
-public sealed class QueueAndTimerTriggers(ReportProcessor processor, DailySummaryCompiler summaries, Reconciler reconciler)
+public sealed class QueueAndTimerTriggers(ReportProcessor processor, DailyDigestRun digests, Reconciler reconciler)
 {
     [FunctionName("ProcessReport")]
     public Task ProcessReportAsync(
@@ -20,9 +20,9 @@ public sealed class QueueAndTimerTriggers(ReportProcessor processor, DailySummar
         CancellationToken cancellationToken) =>
         processor.ProcessAsync(ProcessingQueue.Deserialize(message), dequeueCount, cancellationToken);
 
-    [FunctionName("CompileDailySummary")]
-    public Task CompileDailySummaryAsync([TimerTrigger(Schedules.DailySummary)] TimerInfo timer, CancellationToken cancellationToken) =>
-        summaries.CompilePreviousDayAsync(cancellationToken);
+    [FunctionName("DailyDigest")]
+    public Task DailyDigestAsync([TimerTrigger(Schedules.Digest)] TimerInfo timer, CancellationToken cancellationToken) =>
+        digests.RunAsync(cancellationToken);
 
     [FunctionName("Reconcile")]
     public Task ReconcileAsync([TimerTrigger(Schedules.Reconcile)] TimerInfo timer, CancellationToken cancellationToken) =>

@@ -59,10 +59,13 @@ public sealed class StorageFixture : IAsyncLifetime
         var queues = account.CreateQueueServiceClient();
         await queues.GetQueueClient(StorageNames.ProcessingQueue).ClearMessagesAsync(cancellationToken);
         await queues.GetQueueClient(StorageNames.PoisonQueue).ClearMessagesAsync(cancellationToken);
-        var table = account.CreateTableServiceClient().GetTableClient(StorageNames.ReportsTable);
-        await foreach (var entity in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        foreach (var name in new[] { StorageNames.ReportsTable, StorageNames.DigestTallyTable, StorageNames.SubscribersTable, StorageNames.DeliveriesTable })
         {
-            await table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken);
+            var table = account.CreateTableServiceClient().GetTableClient(name);
+            await foreach (var entity in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+            {
+                await table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken);
+            }
         }
 
         var blobs = account.CreateBlobServiceClient();

@@ -1,6 +1,12 @@
+using System.Globalization;
+using Intake.Testing.Smtp;
+
 namespace Intake.EndToEnd.Tests.Support;
 
-/// <summary>One self-host for the end-to-end collection, with the category <c>other</c> held so that the poison path can be driven.</summary>
+/// <summary>
+/// One self-host for the end-to-end collection, with the category <c>other</c> held so that the
+/// poison path can be driven, and a real SMTP server in the test run as its digest relay.
+/// </summary>
 public sealed class SelfHostFixture : IAsyncLifetime
 {
     /// <summary>The category the processor refuses in these tests.</summary>
@@ -8,13 +14,22 @@ public sealed class SelfHostFixture : IAsyncLifetime
 
     private SelfHostInstance? _host;
 
+    /// <summary>The SMTP server the host sends digests to.</summary>
+    public RecordingSmtpServer Smtp { get; } = RecordingSmtpServer.Start();
+
     /// <summary>The running host.</summary>
     public SelfHostInstance Host => _host ?? throw new InvalidOperationException("Not started.");
 
     /// <inheritdoc />
     public async ValueTask InitializeAsync() =>
         _host = await SelfHostInstance.StartAsync(
-            new Dictionary<string, string?> { ["Intake:HeldCategories"] = HeldCategory },
+            new Dictionary<string, string?>
+            {
+                ["Intake:HeldCategories"] = HeldCategory,
+                ["Smtp:Host"] = "127.0.0.1",
+                ["Smtp:Port"] = Smtp.Port.ToString(CultureInfo.InvariantCulture),
+                ["Smtp:From"] = "digest@intake.test",
+            },
             cancellationToken: TestContext.Current.CancellationToken);
 
     /// <inheritdoc />
@@ -24,5 +39,7 @@ public sealed class SelfHostFixture : IAsyncLifetime
         {
             await _host.DisposeAsync();
         }
+
+        await Smtp.DisposeAsync();
     }
 }

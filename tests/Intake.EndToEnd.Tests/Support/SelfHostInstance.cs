@@ -24,6 +24,9 @@ public sealed class SelfHostInstance : IAsyncDisposable
     /// <summary>A client with the host's base address.</summary>
     public HttpClient Client { get; }
 
+    /// <summary>The client for admin routes (the same client until access control lands).</summary>
+    public HttpClient AdminClient => Client;
+
     /// <summary>Starts Azurite (in memory, or on disk under <paramref name="location"/>) and the host, and waits until it is healthy.</summary>
     public static async Task<SelfHostInstance> StartAsync(IDictionary<string, string?> settings, string? location = null, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,44 @@
+using System.Globalization;
+using Intake.Core.Digest.Rendering;
+using MimeKit;
+using MimeKit.Utils;
+
+namespace Intake.Core.Digest.Delivery;
+
+/// <summary>
+/// Builds the e-mail of a digest for one subscriber: <c>multipart/alternative</c> with the
+/// Markdown text first and the HTML second, the HTML in <c>multipart/related</c> with one PNG
+/// chart per region referenced by <c>cid:</c>.
+/// </summary>
+public static class DigestMessage
+{
+    /// <summary>The message for <paramref name="subscriber"/>, cut to the regions it follows.</summary>
+    public static MimeMessage Build(SituationDigest digest, DigestCompileRecord? record, Subscriber subscriber, string from)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        ArgumentNullException.ThrowIfNull(subscriber);
+        var mine = DigestSelection.ForRegions(digest, subscriber.Regions);
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(from));
+        message.To.Add(MailboxAddress.Parse(subscriber.Email));
+        var alerts = mine.Alerts.Count;
+        message.Subject = string.Create(CultureInfo.InvariantCulture, $"Situation digest {mine.Day:yyyy-MM-dd}: {(mine.Quiet ? "quiet day" : alerts == 0 ? "no alerts" : $"{alerts} alert(s)")}");
+        message.Headers.Add("X-Intake-Digest-Day", mine.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        // Names the outbox file; the subscriber id is not personal data, the address is.
+        message.Headers.Add("X-Intake-Digest-File", string.Create(CultureInfo.InvariantCulture, $"{mine.Day:yyyy-MM-dd}-{subscriber.Id:N}"));
+
+        var body = new BodyBuilder { TextBody = DigestMarkdown.Render(mine, record) };
+        var cids = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var region in mine.Regions)
+        {
+            var image = body.LinkedResources.Add(DigestArchive.ChartFile(region.Region), DigestChart.Render(region.Occurred), new ContentType("image", "png"));
+            image.ContentId = MimeUtils.GenerateMessageId("intake.digest");
+            image.Headers.Add(HeaderId.ContentDescription, DigestChart.AltText(region.Region, region.Occurred));
+            cids[region.Region] = image.ContentId;
+        }
+
+        body.HtmlBody = DigestHtml.Render(mine, record, region => "cid:" + cids[region]);
+        message.Body = body.ToMessageBody();
+        return message;
+    }
+}

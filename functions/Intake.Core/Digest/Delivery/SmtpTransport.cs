@@ -1,0 +1,42 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Polly;
+using Polly.Registry;
+
+namespace Intake.Core.Digest.Delivery;
+
+/// <summary>
+/// Sends through the SMTP relay with MailKit, one connection per message, inside the
+/// <see cref="SmtpResilience"/> pipeline (retry on transient failures, then a circuit breaker).
+/// </summary>
+public sealed class SmtpTransport(IOptions<SmtpOptions> options, ResiliencePipelineProvider<string> pipelines) : IDigestTransport
+{
+    private readonly ResiliencePipeline _pipeline = pipelines.GetPipeline(SmtpResilience.PipelineKey);
+
+    /// <inheritdoc />
+    public string Name => "smtp";
+
+    /// <inheritdoc />
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var smtp = options.Value;
+        await _pipeline.ExecuteAsync(
+            async ct =>
+            {
+                using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
+                var security = smtp.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable;
+                await client.ConnectAsync(smtp.Host, smtp.Port, security, ct).ConfigureAwait(false);
+                if (!string.IsNullOrEmpty(smtp.UserName))
+                {
+                    await client.AuthenticateAsync(smtp.UserName, smtp.Password, ct).ConfigureAwait(false);
+                }
+
+                await client.SendAsync(message, ct).ConfigureAwait(false);
+                await client.DisconnectAsync(quit: true, ct).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+}

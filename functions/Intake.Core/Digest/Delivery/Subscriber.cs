@@ -1,0 +1,8 @@
+namespace Intake.Core.Digest.Delivery;
+
+/// <summary>Someone who receives the digest. The e-mail address is personal data: never log it.</summary>
+/// <param name="Id">Stable id (a UUID), used in logs and in the delivery ledger.</param>
+/// <param name="Email">Where the digest goes.</param>
+/// <param name="Regions">ISO country codes followed, or <c>*</c> for all.</param>
+/// <param name="Language">Preferred language (BCP 47), if any; digests are in English for now.</param>
+public sealed record Subscriber(Guid Id, string Email, IReadOnlyList<string> Regions, string? Language);

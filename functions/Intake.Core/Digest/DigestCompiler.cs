@@ -1,0 +1,241 @@
+using System.Globalization;
+using Intake.Core.Digest.Alerts;
+using Intake.Core.Digest.Tally;
+using Intake.Core.Taxonomy;
+
+namespace Intake.Core.Digest;
+
+/// <summary>
+/// Compiles a day's digest from tally cells. Pure: no storage, no clock, so the rules are unit
+/// tested over hand-built days and the same cells always give the same digest. Two clocks:
+/// what is new counts reports received on the day; trends, spikes, new areas and the chart count
+/// incidents on the day they occurred, from cells received up to the end of the day.
+/// </summary>
+public sealed class DigestCompiler(CategoryTaxonomy taxonomy, AlertRules rules)
+{
+    /// <summary>Days before the digest day whose trend the mean covers.</summary>
+    public const int TrendDays = 7;
+
+    /// <summary>Days before the digest day in which an area must have been silent to be new.</summary>
+    public const int NewAreaDays = 30;
+
+    /// <summary>Days the chart covers, the digest day included.</summary>
+    public const int ChartDays = 14;
+
+    /// <summary>Notable incidents per region.</summary>
+    public const int NotablePerRegion = 5;
+
+    /// <summary>The first day of receipt whose cells a digest of <paramref name="day"/> needs.</summary>
+    /// <remarks>A report cannot arrive before it occurred (beyond a day of clock skew).</remarks>
+    public static DateOnly FirstReceivedDay(DateOnly day) => day.AddDays(-NewAreaDays - 1);
+
+    /// <summary>Compiles the digest of <paramref name="day"/>.</summary>
+    /// <param name="day">The UTC day.</param>
+    /// <param name="cells">Cells received from <see cref="FirstReceivedDay"/> to <paramref name="day"/>; others are ignored.</param>
+    /// <param name="pipeline">The day's reports by pipeline state.</param>
+    public SituationDigest Compile(DateOnly day, IEnumerable<TallyCell> cells, PipelineHealth pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        ArgumentNullException.ThrowIfNull(pipeline);
+        var first = FirstReceivedDay(day);
+        var byRegion = cells
+            .Where(c => c.ReceivedOn >= first && c.ReceivedOn <= day && c.OccurredOn <= day)
+            .GroupBy(c => c.Country, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal);
+
+        var regions = new List<RegionDigest>();
+        var alerts = new List<(int Order, DigestAlert Alert)>();
+        var total = new DayTally();
+        foreach (var group in byRegion)
+        {
+            var received = Sum(group.Where(c => c.ReceivedOn == day));
+            var occurred = group.GroupBy(c => c.OccurredOn).ToDictionary(g => g.Key, Sum);
+            var today = occurred.GetValueOrDefault(day) ?? new DayTally();
+            if (received.Reports <= 0 && today.Reports <= 0)
+            {
+                continue;
+            }
+
+            var region = new RegionDigest(group.Key, Received(received), Trend(day, occurred, today), Late(day, group), Notable(received));
+            regions.Add(region);
+            alerts.AddRange(Alerts(region, received));
+            foreach (var (area, count) in received.Admin1)
+            {
+                // Totals key areas by country, as names repeat across countries.
+                total.Admin1[$"{group.Key}/{area}"] = count;
+            }
+
+            received.Admin1.Clear();
+            total.Merge(received);
+        }
+
+        var orderedAlerts = alerts.OrderBy(a => a.Order).ThenBy(a => a.Alert.Region, StringComparer.Ordinal).Select(a => a.Alert).ToList();
+        var quiet = total.Reports == 0 && regions.Count == 0 && orderedAlerts.Count == 0;
+        return new SituationDigest(
+            SituationDigest.CurrentSchema,
+            day,
+            quiet,
+            Headline(day, quiet, total.Reports, regions.Count, orderedAlerts.Count, pipeline),
+            Received(total),
+            pipeline,
+            orderedAlerts,
+            regions,
+            rules.Version,
+            taxonomy.Version);
+    }
+
+    private static DayTally Sum(IEnumerable<TallyCell> cells)
+    {
+        var sum = new DayTally();
+        foreach (var cell in cells)
+        {
+            sum.Merge(cell.Counts);
+        }
+
+        return sum;
+    }
+
+    private ReceivedCounts Received(DayTally t) =>
+        new(
+            t.Reports,
+            t.Killed,
+            t.Injured,
+            new SortedDictionary<string, int>(t.Categories, StringComparer.Ordinal),
+            new SortedDictionary<string, int>(t.Admin1, StringComparer.Ordinal),
+            taxonomy.RiskFactors
+                .Where(rf => t.RiskFactors.GetValueOrDefault(rf.Code) > 0)
+                .Select(rf => new RiskFactorCount(rf.Code, rf.Title, t.RiskFactors[rf.Code]))
+                .ToList());
+
+    private static OccurrenceTrend Trend(DateOnly day, Dictionary<DateOnly, DayTally> occurred, DayTally today)
+    {
+        var trailing = Enumerable.Range(1, TrendDays).Select(i => occurred.GetValueOrDefault(day.AddDays(-i))).OfType<DayTally>().ToList();
+        var mean = Mean(trailing.Sum(t => t.Reports));
+        var categories = today.Categories.Keys
+            .Concat(trailing.SelectMany(t => t.Categories.Keys))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .Select(c =>
+            {
+                var m = Mean(trailing.Sum(t => t.Categories.GetValueOrDefault(c)));
+                var n = today.Categories.GetValueOrDefault(c);
+                return new CategoryTrend(c, n, m, Change(n, m));
+            })
+            .ToList();
+        var earlier = Enumerable.Range(1, NewAreaDays).Select(i => occurred.GetValueOrDefault(day.AddDays(-i))).OfType<DayTally>().ToList();
+        var newAreas = today.Admin1
+            .Where(a => a.Value > 0 && a.Key != TalliedReport.Unknown && earlier.All(t => t.Admin1.GetValueOrDefault(a.Key) <= 0))
+            .Select(a => a.Key)
+            .ToList();
+        var chart = Enumerable.Range(0, ChartDays)
+            .Select(i => day.AddDays(i - ChartDays + 1))
+            .Select(d => new DayCount(d, occurred.GetValueOrDefault(d)?.Reports ?? 0))
+            .ToList();
+        return new OccurrenceTrend(today.Reports, trailing.Sum(t => t.Reports), mean, Change(today.Reports, mean), categories, newAreas, chart);
+    }
+
+    private static LateArrivals Late(DateOnly day, IEnumerable<TallyCell> region)
+    {
+        var days = region
+            .Where(c => c.ReceivedOn == day && c.OccurredOn < day)
+            .GroupBy(c => c.OccurredOn)
+            .Select(g => new DayCount(g.Key, g.Sum(c => c.Counts.Reports)))
+            .Where(d => d.Incidents > 0)
+            .OrderBy(d => d.Day)
+            .ToList();
+        return new LateArrivals(days.Sum(d => d.Incidents), days);
+    }
+
+    private static List<NotableIncident> Notable(DayTally received) =>
+        received.Notable
+            .Take(NotablePerRegion)
+            .Select(n => new NotableIncident(n.ReportId, n.Category, n.Country, n.Admin1, n.OccurredOn, n.OccurredAtPrecision, n.Severity, n.Killed, n.Injured, n.SourceType))
+            .ToList();
+
+    private IEnumerable<(int Order, DigestAlert Alert)> Alerts(RegionDigest region, DayTally received)
+    {
+        for (var order = 0; order < rules.Rules.Count; order++)
+        {
+            var rule = rules.Rules[order];
+            var alert = rule.Kind switch
+            {
+                AlertKinds.Severity => SeverityAlert(rule, region.Region, received),
+                AlertKinds.RiskFactor => RiskFactorAlert(rule, region.Region, received),
+                AlertKinds.Spike => SpikeAlert(rule, region),
+                _ => null,
+            };
+            if (alert is not null)
+            {
+                yield return (order, alert);
+            }
+        }
+    }
+
+    private static DigestAlert? SeverityAlert(AlertRule rule, string region, DayTally received)
+    {
+        var min = rule.MinSeverity!.Value;
+        var count = received.Severities.Where(s => int.Parse(s.Key, CultureInfo.InvariantCulture) >= min).Sum(s => s.Value);
+        return count <= 0 ? null : new DigestAlert(
+            rule.Id, rule.Kind, region,
+            Invariant($"{rule.Title}: {count} report(s) of severity {min} or more received in {region}."),
+            Numbers(("reports", count), ("minSeverity", min)));
+    }
+
+    private DigestAlert? RiskFactorAlert(AlertRule rule, string region, DayTally received)
+    {
+        var signalled = rule.RiskFactors!.ToHashSet(StringComparer.Ordinal);
+        var categories = received.Categories
+            .Where(c => taxonomy.Find(c.Key) is { } category && category.RiskFactors.Any(signalled.Contains))
+            .ToList();
+        var count = categories.Sum(c => c.Value);
+        if (count <= 0)
+        {
+            return null;
+        }
+
+        var which = string.Join(", ", categories.Select(c => Invariant($"{c.Key} {c.Value}")));
+        return new DigestAlert(
+            rule.Id, rule.Kind, region,
+            Invariant($"{rule.Title}: {count} report(s) received in {region} in categories signalling {string.Join("/", rule.RiskFactors!)} ({which})."),
+            Numbers(("reports", count)));
+    }
+
+    private static DigestAlert? SpikeAlert(AlertRule rule, RegionDigest region)
+    {
+        var trend = region.Occurred;
+        var factor = rule.Factor!.Value;
+        var min = rule.MinIncidents!.Value;
+        var sum = trend.TrailingSum;
+        // Compared as incidents x 7 >= factor x trailing sum: no rounding at the 3x edge.
+        if (trend.Incidents < min || trend.Incidents * (double)TrendDays < factor * sum)
+        {
+            return null;
+        }
+
+        var times = sum == 0 ? "with none in the 7 days before" : Invariant($"{trend.Incidents * (double)TrendDays / sum:0.#}x the trailing 7-day mean of {trend.TrailingMean:0.##}");
+        return new DigestAlert(
+            rule.Id, rule.Kind, region.Region,
+            Invariant($"{rule.Title}: {trend.Incidents} incidents occurred in {region.Region}, {times} (fires at {factor:0.##}x and at least {min})."),
+            Numbers(("incidents", trend.Incidents), ("trailingMean", trend.TrailingMean), ("factor", factor), ("minIncidents", min)));
+    }
+
+    private static string Headline(DateOnly day, bool quiet, int received, int regions, int alerts, PipelineHealth pipeline)
+    {
+        if (quiet)
+        {
+            return Invariant($"A quiet day: no reports received or incidents recorded on {day:yyyy-MM-dd}.");
+        }
+
+        var failed = pipeline.Failed > 0 ? Invariant($"; {pipeline.Failed} failed processing") : "";
+        return Invariant($"{alerts} alert(s); {received} report(s) received on {day:yyyy-MM-dd} across {regions} region(s){failed}.");
+    }
+
+    private static double Mean(int sum) => Math.Round(sum / (double)TrendDays, 2);
+
+    private static double? Change(int count, double mean) => mean <= 0 ? null : Math.Round((count - mean) / mean * 100, 0);
+
+    private static SortedDictionary<string, double> Numbers(params (string Name, double Value)[] values) =>
+        new(values.ToDictionary(v => v.Name, v => v.Value), StringComparer.Ordinal);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,17 @@
+namespace Intake.Core.Digest;
+
+/// <summary>
+/// A notable incident received on the day. Deliberately without narrative, reporter id or
+/// contact: only what the index keeps of a report.
+/// </summary>
+public sealed record NotableIncident(
+    Guid ReportId,
+    string Category,
+    string Country,
+    string Admin1,
+    DateOnly OccurredOn,
+    string OccurredAtPrecision,
+    int Severity,
+    int Killed,
+    int Injured,
+    string SourceType);

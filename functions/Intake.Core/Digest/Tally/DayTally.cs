@@ -1,0 +1,114 @@
+namespace Intake.Core.Digest.Tally;
+
+/// <summary>
+/// Counts of the reports of one (day received, day occurred, country, shard) cell of the tally.
+/// Mutable because it is read, changed and written back under an ETag; serialised as JSON in
+/// one table property, with sorted keys so equal counts give equal text.
+/// </summary>
+public sealed class DayTally
+{
+    /// <summary>How many notable incidents a cell keeps; a digest shows fewer.</summary>
+    public const int NotableCapacity = 10;
+
+    /// <summary>Reports counted.</summary>
+    public int Reports { get; set; }
+
+    /// <summary>Sum of reported killed.</summary>
+    public int Killed { get; set; }
+
+    /// <summary>Sum of reported injured.</summary>
+    public int Injured { get; set; }
+
+    /// <summary>Reports per category code.</summary>
+    public SortedDictionary<string, int> Categories { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Reports per admin1 area.</summary>
+    public SortedDictionary<string, int> Admin1 { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Reports per risk factor signalled.</summary>
+    public SortedDictionary<string, int> RiskFactors { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Reports per severity (<c>"1"</c> to <c>"5"</c>).</summary>
+    public SortedDictionary<string, int> Severities { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Reports per source type.</summary>
+    public SortedDictionary<string, int> Sources { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>The most notable incidents, most notable first, at most <see cref="NotableCapacity"/>.</summary>
+    public List<TalliedReport> Notable { get; init; } = [];
+
+    /// <summary>Orders incidents most notable first; the report id breaks ties so the order is total.</summary>
+    public static Comparison<TalliedReport> ByNotability { get; } = (a, b) =>
+    {
+        var c = b.Severity.CompareTo(a.Severity);
+        c = c != 0 ? c : b.Killed.CompareTo(a.Killed);
+        c = c != 0 ? c : b.Injured.CompareTo(a.Injured);
+        c = c != 0 ? c : b.OccurredOn.CompareTo(a.OccurredOn);
+        return c != 0 ? c : a.ReportId.CompareTo(b.ReportId);
+    };
+
+    /// <summary>Counts a report in (<paramref name="sign"/> = 1) or out (-1, when it was reclassified).</summary>
+    public void Add(TalliedReport report, int sign)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        Reports += sign;
+        Killed += sign * report.Killed;
+        Injured += sign * report.Injured;
+        Bump(Categories, report.Category, sign);
+        Bump(Admin1, report.Admin1, sign);
+        Bump(Severities, report.Severity.ToString(System.Globalization.CultureInfo.InvariantCulture), sign);
+        Bump(Sources, report.SourceType, sign);
+        foreach (var rf in report.RiskFactors)
+        {
+            Bump(RiskFactors, rf, sign);
+        }
+
+        Notable.RemoveAll(n => n.ReportId == report.ReportId);
+        if (sign > 0 && report.IsNotable)
+        {
+            Notable.Add(report);
+            Notable.Sort(ByNotability);
+            if (Notable.Count > NotableCapacity)
+            {
+                Notable.RemoveRange(NotableCapacity, Notable.Count - NotableCapacity);
+            }
+        }
+    }
+
+    /// <summary>Adds another cell's counts to this one.</summary>
+    public void Merge(DayTally other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Reports += other.Reports;
+        Killed += other.Killed;
+        Injured += other.Injured;
+        MergeInto(Categories, other.Categories);
+        MergeInto(Admin1, other.Admin1);
+        MergeInto(RiskFactors, other.RiskFactors);
+        MergeInto(Severities, other.Severities);
+        MergeInto(Sources, other.Sources);
+        Notable.AddRange(other.Notable);
+        Notable.Sort(ByNotability);
+    }
+
+    private static void MergeInto(SortedDictionary<string, int> target, SortedDictionary<string, int> source)
+    {
+        foreach (var (key, count) in source)
+        {
+            Bump(target, key, count);
+        }
+    }
+
+    private static void Bump(SortedDictionary<string, int> counts, string key, int by)
+    {
+        var value = counts.GetValueOrDefault(key) + by;
+        if (value == 0)
+        {
+            counts.Remove(key);
+        }
+        else
+        {
+            counts[key] = value;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using Intake.Core.Storage;
+
+namespace Intake.Core.Digest.Tally;
+
+/// <summary>
+/// What the daily tally counts of one processed report. Only non-personal facts: the narrative,
+/// reporter id and contact never reach the tally, so no digest can show them.
+/// </summary>
+/// <param name="ReportId">The report (not the reporter).</param>
+/// <param name="OccurredOn">The UTC day the incident occurred.</param>
+/// <param name="OccurredAtPrecision">How precise the reported time is.</param>
+/// <param name="Country">ISO country code, or <c>unknown</c>.</param>
+/// <param name="Admin1">First-level area, or <c>unknown</c>.</param>
+/// <param name="Category">Category code.</param>
+/// <param name="RiskFactors">Risk factors the category signals.</param>
+/// <param name="Severity">1 to 5.</param>
+/// <param name="Killed">Reported killed (0 when not given).</param>
+/// <param name="Injured">Reported injured (0 when not given).</param>
+/// <param name="SourceType">How the reporter knows.</param>
+public sealed record TalliedReport(
+    Guid ReportId,
+    DateOnly OccurredOn,
+    string OccurredAtPrecision,
+    string Country,
+    string Admin1,
+    string Category,
+    IReadOnlyList<string> RiskFactors,
+    int Severity,
+    int Killed,
+    int Injured,
+    string SourceType)
+{
+    /// <summary>The name used for a missing country or area.</summary>
+    public const string Unknown = "unknown";
+
+    /// <summary>The tallied facts of a classification.</summary>
+    public static TalliedReport From(Guid reportId, ReportClassification classification)
+    {
+        ArgumentNullException.ThrowIfNull(classification);
+        return new TalliedReport(
+            reportId,
+            classification.OccurredOn,
+            classification.OccurredAtPrecision,
+            string.IsNullOrWhiteSpace(classification.Country) ? Unknown : classification.Country.ToUpperInvariant(),
+            string.IsNullOrWhiteSpace(classification.Admin1) ? Unknown : classification.Admin1,
+            classification.Category,
+            [.. classification.RiskFactors.Order(StringComparer.Ordinal)],
+            classification.Severity,
+            Math.Max(0, classification.Killed ?? 0),
+            Math.Max(0, classification.Injured ?? 0),
+            classification.SourceType);
+    }
+
+    /// <summary>Whether the report belongs among the notable incidents of a digest.</summary>
+    public bool IsNotable => Severity >= 4 || Killed > 0 || Injured > 0;
+
+    /// <summary>The occurrence day as the tally's row keys write it.</summary>
+    public string OccurredKey => OccurredOn.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+}

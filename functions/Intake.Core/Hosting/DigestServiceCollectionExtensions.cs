@@ -1,0 +1,60 @@
+using Intake.Core.Digest;
+using Intake.Core.Digest.Alerts;
+using Intake.Core.Digest.Delivery;
+using Intake.Core.Digest.Tally;
+using Intake.Core.Http;
+using Intake.Core.Taxonomy;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Intake.Core.Hosting;
+
+/// <summary>Registers the daily digest: tally, compiler, archive, delivery and its HTTP edge.</summary>
+public static class DigestServiceCollectionExtensions
+{
+    /// <summary>Adds the digest's services and options (validated at start).</summary>
+    public static IServiceCollection AddIntakeDigest(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<DigestOptions>()
+            .Bind(configuration.GetSection(DigestOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => string.IsNullOrEmpty(o.AlertRulesPath) || File.Exists(o.AlertRulesPath), "Digest:AlertRulesPath names a file that does not exist.")
+            .ValidateOnStart();
+        services.AddOptions<SmtpOptions>()
+            .Bind(configuration.GetSection(SmtpOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => !o.IsConfigured || System.Net.Mail.MailAddress.TryCreate(o.From, out _), "Smtp:From must be an e-mail address when Smtp:Host is set.")
+            .ValidateOnStart();
+
+        services.AddSingleton(sp =>
+        {
+            var taxonomy = sp.GetRequiredService<CategoryTaxonomy>();
+            var path = sp.GetRequiredService<IOptions<DigestOptions>>().Value.AlertRulesPath;
+            if (string.IsNullOrEmpty(path))
+            {
+                return AlertRules.LoadEmbedded(taxonomy);
+            }
+
+            using var file = File.OpenRead(path);
+            return AlertRules.Load(file, taxonomy);
+        });
+        services.AddSingleton<DailyTally>();
+        services.AddSingleton<DigestCompiler>();
+        services.AddSingleton<DigestArchive>();
+        services.AddSingleton<DigestPublisher>();
+        services.AddSingleton<SubscriberStore>();
+        services.AddSingleton<DeliveryLedger>();
+        services.AddSmtpResilience();
+        services.AddSingleton<SmtpTransport>();
+        services.AddSingleton<OutboxTransport>();
+        services.AddSingleton<IDigestTransport>(sp => sp.GetRequiredService<IOptions<SmtpOptions>>().Value.IsConfigured
+            ? sp.GetRequiredService<SmtpTransport>()
+            : sp.GetRequiredService<OutboxTransport>());
+        services.AddSingleton<DigestDelivery>();
+        services.AddSingleton<DailyDigestRun>();
+        services.AddSingleton<DigestApi>();
+        return services;
+    }
+}

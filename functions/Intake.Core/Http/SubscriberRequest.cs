@@ -1,0 +1,7 @@
+namespace Intake.Core.Http;
+
+/// <summary>The body of <c>POST /api/admin/subscribers</c>.</summary>
+/// <param name="Email">Where the digest goes.</param>
+/// <param name="Regions">ISO country codes followed, or <c>["*"]</c> for all.</param>
+/// <param name="Language">Optional BCP 47 language tag.</param>
+public sealed record SubscriberRequest(string? Email, IReadOnlyList<string>? Regions, string? Language);

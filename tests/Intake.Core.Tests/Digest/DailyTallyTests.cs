@@ -1,0 +1,110 @@
+using Intake.Core.Digest.Tally;
+using Intake.Core.Storage;
+using Intake.Core.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Intake.Core.Tests.Digest;
+
+[Collection(StorageCollection.Name)]
+public sealed class DailyTallyTests(StorageFixture storage) : IAsyncLifetime
+{
+    private static readonly DateOnly Day = new(2026, 11, 20);
+    private readonly ServiceProvider _services = storage.BuildServices();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private DailyTally Tally => _services.GetRequiredService<DailyTally>();
+
+    public async ValueTask InitializeAsync() => await storage.ClearAsync(Ct);
+
+    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+
+    private static ReportClassification Classification(string category = "killing", string admin1 = "North Darfur", int severity = 3, DateOnly? occurred = null) =>
+        new(category, category == "killing" ? ["RF2", "RF11"] : ["RF7", "RF9", "RF10"], severity, occurred ?? Day, "day", "SD", admin1, 2, 1, "eyewitness", "unknown");
+
+    private async Task<List<TallyCell>> CellsAsync()
+    {
+        var cells = new List<TallyCell>();
+        await foreach (var cell in Tally.ReadAsync(Day.AddDays(-1), Day, Ct))
+        {
+            cells.Add(cell);
+        }
+
+        return cells;
+    }
+
+    [Fact]
+    public async Task RecordAsync_SameReportTwice_CountsItOnce()
+    {
+        var report = TalliedReport.From(Guid.NewGuid(), Classification());
+
+        Assert.True(await Tally.RecordAsync(Day, report, Ct));
+        Assert.False(await Tally.RecordAsync(Day, report, Ct));
+
+        var cell = Assert.Single(await CellsAsync());
+        Assert.Equal((1, 2, 1), (cell.Counts.Reports, cell.Counts.Killed, cell.Counts.Injured));
+        Assert.Equal((Day, Day, "SD"), (cell.ReceivedOn, cell.OccurredOn, cell.Country));
+    }
+
+    [Fact]
+    public async Task RecordAsync_Reclassified_MovesTheReportInsteadOfCountingItTwice()
+    {
+        var id = Guid.NewGuid();
+        await Tally.RecordAsync(Day, TalliedReport.From(id, Classification()), Ct);
+
+        await Tally.RecordAsync(Day, TalliedReport.From(id, Classification("hate-speech-incitement", "West Darfur", 5, Day.AddDays(-2))), Ct);
+
+        var cells = await CellsAsync();
+        Assert.Equal(1, cells.Sum(c => c.Counts.Reports));
+        var moved = cells.Single(c => c.Counts.Reports == 1);
+        Assert.Equal(Day.AddDays(-2), moved.OccurredOn);
+        Assert.Equal(1, moved.Counts.Categories["hate-speech-incitement"]);
+        Assert.Equal(1, moved.Counts.RiskFactors["RF10"]);
+        Assert.Equal(id, Assert.Single(moved.Counts.Notable).ReportId);
+        Assert.DoesNotContain(cells, c => c.Counts.Categories.ContainsKey("killing"));
+    }
+
+    [Fact]
+    public async Task ForgetAsync_CountedReport_TakesItOutOnce()
+    {
+        var kept = TalliedReport.From(Guid.NewGuid(), Classification());
+        var forgotten = TalliedReport.From(Guid.NewGuid(), Classification(severity: 5));
+        await Tally.RecordAsync(Day, kept, Ct);
+        await Tally.RecordAsync(Day, forgotten, Ct);
+
+        Assert.True(await Tally.ForgetAsync(Day, forgotten.ReportId, Ct));
+        Assert.False(await Tally.ForgetAsync(Day, forgotten.ReportId, Ct));
+
+        var cells = await CellsAsync();
+        Assert.Equal(1, cells.Sum(c => c.Counts.Reports));
+        Assert.DoesNotContain(cells.SelectMany(c => c.Counts.Notable), n => n.ReportId == forgotten.ReportId);
+        Assert.True(await Tally.RecordAsync(Day, forgotten, Ct));
+        Assert.Equal(2, (await CellsAsync()).Sum(c => c.Counts.Reports));
+    }
+
+    [Fact]
+    public async Task RecordAsync_ManyProcessorsAtOnce_CountsEveryReportExactlyOnce()
+    {
+        var reports = Enumerable.Range(0, 60).Select(i => TalliedReport.From(Guid.NewGuid(), Classification(admin1: $"Area {i % 3}"))).ToList();
+
+        // Each report twice, concurrently: contention on the same cells and the same markers.
+        await Parallel.ForEachAsync(reports.Concat(reports), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = Ct }, async (r, ct) => await Tally.RecordAsync(Day, r, ct));
+
+        var cells = await CellsAsync();
+        Assert.Equal(60, cells.Sum(c => c.Counts.Reports));
+        Assert.Equal(20, cells.Sum(c => c.Counts.Admin1.GetValueOrDefault("Area 1")));
+        Assert.InRange(cells.Count, 1, DailyTally.Shards);
+    }
+
+    [Fact]
+    public async Task ReadAsync_ReturnsOnlyCellsOfTheDaysAsked()
+    {
+        await Tally.RecordAsync(Day, TalliedReport.From(Guid.NewGuid(), Classification()), Ct);
+        await Tally.RecordAsync(Day.AddDays(1), TalliedReport.From(Guid.NewGuid(), Classification()), Ct);
+        await Tally.RecordAsync(Day.AddDays(-5), TalliedReport.From(Guid.NewGuid(), Classification(occurred: Day.AddDays(-5))), Ct);
+
+        var cells = await CellsAsync();
+
+        Assert.Equal(Day, Assert.Single(cells).ReceivedOn);
+    }
+}

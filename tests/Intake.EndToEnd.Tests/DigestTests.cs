@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Intake.EndToEnd.Tests.Support;
+using MimeKit;
+
+namespace Intake.EndToEnd.Tests;
+
+[Collection(EndToEndCollection.Name)]
+public sealed class DigestTests(SelfHostFixture fixture)
+{
+    private static readonly string[] UnknownRegion = ["XX"];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private HttpClient Client => fixture.Host.Client;
+
+    private HttpClient Admin => fixture.Host.AdminClient;
+
+    private static string Today => DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The personal data of the schema example, which must appear nowhere in a digest.</summary>
+    private static void AssertNoPersonalData(string text)
+    {
+        var example = ReportClient.NewReport();
+        Assert.DoesNotContain((string)example["reporter"]!["id"]!, text, StringComparison.Ordinal);
+        Assert.DoesNotContain((string)example["reporter"]!["contact"]!, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(((string)example["narrative"]!)[..30], text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Abu Shouk", text, StringComparison.Ordinal);
+    }
+
+    private async Task<string> SubmitProcessedAsync(string country, string admin1, int severity)
+    {
+        var report = ReportClient.NewReport();
+        report["occurredAt"] = DateTime.UtcNow.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        report["location"]!["country"] = country;
+        report["location"]!["admin1"] = admin1;
+        report["severity"] = severity;
+        using var response = await Client.PostAsync(report, Ct);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = (string)report["submissionId"]!;
+        await Client.WaitForStatusAsync(id, "processed", TimeSpan.FromSeconds(60), Ct);
+        return id;
+    }
+
+    private async Task<string> SubscribeAsync(string email, params string[] regions)
+    {
+        using var response = await Admin.PostAsJsonAsync(new Uri("/api/admin/subscribers", UriKind.Relative), new { email, regions }, Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (string)(await response.ReadJsonAsync(Ct))["id"]!;
+    }
+
+    private async Task<JsonObject> SendAsync(string query = "")
+    {
+        using var response = await Admin.PostAsync(new Uri($"/api/admin/digests/{Today}/send{query}", UriKind.Relative), null, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.ReadJsonAsync(Ct);
+    }
+
+    [Fact]
+    public async Task Digest_SubmittedProcessedCompiledAndSent_ReadableInEveryFormatAndMailedOncePerSubscriber()
+    {
+        // Arrange: reports through the public API, processed by the queue trigger.
+        await SubmitProcessedAsync("SD", "North Darfur", 5);
+        await SubmitProcessedAsync("SD", "Blue Nile", 3);
+        var sudan = await SubscribeAsync("sudan-desk@example.org", "SD");
+        await SubscribeAsync("sahel-desk@example.org", "ML");
+        fixture.Smtp.Clear();
+
+        // Act: compile, read in each format, send.
+        using var compiled = await Admin.PostAsync(new Uri($"/api/admin/digests/{Today}/compile", UriKind.Relative), null, Ct);
+        Assert.Equal(HttpStatusCode.OK, compiled.StatusCode);
+        var formats = new Dictionary<string, (string MediaType, string Body)>();
+        foreach (var format in new[] { "json", "md", "html" })
+        {
+            using var response = await Client.GetAsync(new Uri($"/api/digests/{Today}?format={format}", UriKind.Relative), Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            formats[format] = (response.Content.Headers.ContentType!.MediaType!, await response.Content.ReadAsStringAsync(Ct));
+        }
+
+        using var latest = await Client.GetAsync(new Uri("/api/digests/latest", UriKind.Relative), Ct);
+        var sent = await SendAsync();
+        var messages = await fixture.Smtp.WaitForAsync(2, TimeSpan.FromSeconds(30), Ct);
+
+        // Assert: the stored digest.
+        var digest = JsonNode.Parse(formats["json"].Body)!;
+        Assert.Equal(("application/json", "text/markdown", "text/html"), (formats["json"].MediaType, formats["md"].MediaType, formats["html"].MediaType));
+        Assert.Equal(Today, (string)digest["day"]!);
+        var sd = digest["regions"]!.AsArray().Single(r => (string)r!["region"]! == "SD")!;
+        Assert.True((int)sd["received"]!["reports"]! >= 2);
+        Assert.Contains("Blue Nile", sd["occurred"]!["newAreas"]!.AsArray().Select(a => (string)a!));
+        Assert.Contains(digest["alerts"]!.AsArray(), a => (string)a!["rule"]! == "severity-5" && (string)a["region"]! == "SD");
+        Assert.Contains("## SD", formats["md"].Body, StringComparison.Ordinal);
+        Assert.Contains("<img src=\"data:image/png;base64,", formats["html"].Body, StringComparison.Ordinal);
+        Assert.Equal(formats["json"].Body, await latest.Content.ReadAsStringAsync(Ct));
+        foreach (var (_, body) in formats.Values)
+        {
+            AssertNoPersonalData(body);
+        }
+
+        // Assert: the mail, cut per subscriber's regions, with both alternatives and the chart.
+        Assert.All(sent["deliveries"]!.AsArray(), d => Assert.Equal("sent", (string)d!["result"]!));
+        Assert.Equal(2, messages.Count);
+        var toSudan = messages.Single(m => m.To.Mailboxes.Single().Address == "sudan-desk@example.org");
+        var toSahel = messages.Single(m => m.To.Mailboxes.Single().Address == "sahel-desk@example.org");
+        var alternative = Assert.IsType<MultipartAlternative>(toSudan.Body);
+        Assert.Equal(["text/plain", "multipart/related"], alternative.Select(p => p.ContentType.MimeType));
+        var chart = Assert.IsType<MimePart>(((MultipartRelated)alternative[1]).Single(p => p.ContentType.MimeType == "image/png"));
+        Assert.Contains($"cid:{chart.ContentId}", toSudan.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("severity-5", toSudan.TextBody, StringComparison.Ordinal);
+        Assert.Contains("quiet day in your regions (ML)", toSahel.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("North Darfur", toSahel.HtmlBody, StringComparison.Ordinal);
+        foreach (var message in messages)
+        {
+            using var raw = new MemoryStream();
+            await message.WriteToAsync(raw, Ct);
+            AssertNoPersonalData(System.Text.Encoding.UTF8.GetString(raw.ToArray()) + message.TextBody + message.HtmlBody);
+        }
+
+        // Assert: a rerun sends nothing; a forced send to one subscriber sends once more.
+        var rerun = await SendAsync();
+        Assert.All(rerun["deliveries"]!.AsArray(), d => Assert.Equal("skipped", (string)d!["result"]!));
+        var forced = await SendAsync($"?force=true&subscriber={sudan}");
+        Assert.Equal("sent", (string)forced["deliveries"]![0]!["result"]!);
+        Assert.Equal(3, (await fixture.Smtp.WaitForAsync(3, TimeSpan.FromSeconds(30), Ct)).Count);
+        await Task.Delay(500, Ct);
+        Assert.Equal(3, fixture.Smtp.Messages.Count);
+    }
+
+    [Fact]
+    public async Task Subscribers_AddListRemove_AndBadInputNamesTheField()
+    {
+        var id = await SubscribeAsync("desk@example.org", "cd", "SS");
+
+        using var list = await Admin.GetAsync(new Uri("/api/admin/subscribers", UriKind.Relative), Ct);
+        using var bad = await Admin.PostAsJsonAsync(new Uri("/api/admin/subscribers", UriKind.Relative), new { email = "not an address", regions = UnknownRegion }, Ct);
+        using var removed = await Admin.DeleteAsync(new Uri($"/api/admin/subscribers/{id}", UriKind.Relative), Ct);
+        using var again = await Admin.DeleteAsync(new Uri($"/api/admin/subscribers/{id}", UriKind.Relative), Ct);
+
+        var listed = (await list.Content.ReadFromJsonAsync<JsonArray>(Ct))!.Single(s => (string)s!["id"]! == id)!;
+        Assert.Equal(["CD", "SS"], listed["regions"]!.AsArray().Select(r => (string)r!));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        Assert.Equal(["email", "regions.0"], (await bad.ReadJsonAsync(Ct)).Fields());
+        Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.NotFound), (removed.StatusCode, again.StatusCode));
+    }
+
+    [Fact]
+    public async Task GetDigest_BadDateOrFormatOrMissingDay_AnswersProblemDetails()
+    {
+        using var badDate = await Client.GetAsync(new Uri("/api/digests/2026-13-01", UriKind.Relative), Ct);
+        using var badFormat = await Client.GetAsync(new Uri("/api/digests/2020-01-01?format=pdf", UriKind.Relative), Ct);
+        using var missing = await Client.GetAsync(new Uri("/api/digests/2001-01-01", UriKind.Relative), Ct);
+
+        Assert.Equal((HttpStatusCode.BadRequest, "date"), (badDate.StatusCode, (await badDate.ReadJsonAsync(Ct)).Field(0)));
+        Assert.Equal((HttpStatusCode.BadRequest, "format"), (badFormat.StatusCode, (await badFormat.ReadJsonAsync(Ct)).Field(0)));
+        Assert.Equal((HttpStatusCode.NotFound, "digest-not-found"), (missing.StatusCode, (string)(await missing.ReadJsonAsync(Ct))["code"]!));
+    }
+}

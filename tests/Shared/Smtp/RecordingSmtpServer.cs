@@ -1,0 +1,107 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace Intake.Testing.Smtp;
+
+/// <summary>
+/// A real SMTP server (the SmtpServer package) on a free loopback port, inside the test run. It
+/// keeps every message it accepts and can refuse the next messages with a transient 452 reply.
+/// </summary>
+public sealed class RecordingSmtpServer : IAsyncDisposable
+{
+    private readonly Store _store = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _running;
+
+    private RecordingSmtpServer(int port)
+    {
+        Port = port;
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("localhost")
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, port)))
+            .Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(_store);
+        _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+    }
+
+    /// <summary>The port it listens on (127.0.0.1).</summary>
+    public int Port { get; }
+
+    /// <summary>Messages accepted, in order.</summary>
+    public IReadOnlyList<MimeMessage> Messages => [.. _store.Messages];
+
+    /// <summary>Delivery attempts answered with a transient failure so far.</summary>
+    public int Refused => _store.Refused;
+
+    /// <summary>Starts a server.</summary>
+    public static RecordingSmtpServer Start()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return new RecordingSmtpServer(port);
+    }
+
+    /// <summary>Answers the next <paramref name="count"/> messages with 452 (try again later).</summary>
+    public void RefuseNext(int count) => Interlocked.Exchange(ref _store.RefuseRemaining, count);
+
+    /// <summary>Waits until at least <paramref name="count"/> messages arrived.</summary>
+    public async Task<IReadOnlyList<MimeMessage>> WaitForAsync(int count, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (_store.Messages.Count < count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, cancellationToken);
+        }
+
+        return Messages;
+    }
+
+    /// <summary>Forgets the messages received so far.</summary>
+    public void Clear() => _store.Messages.Clear();
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await _running;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped as asked.
+        }
+
+        _stop.Dispose();
+    }
+
+    private sealed class Store : MessageStore
+    {
+        public int RefuseRemaining;
+        public int Refused;
+
+        public ConcurrentQueue<MimeMessage> Messages { get; } = new();
+
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Decrement(ref RefuseRemaining) >= 0)
+            {
+                Interlocked.Increment(ref Refused);
+                return new SmtpResponse(SmtpReplyCode.InsufficientStorage, "Try again later");
+            }
+
+            using var stream = new MemoryStream(buffer.ToArray());
+            Messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            return SmtpResponse.Ok;
+        }
+    }
+}

@@ -40,6 +40,7 @@ public static class IntakeSelfHost
 
         var app = builder.Build();
         app.MapReportsApi();
+        app.MapOpenRosaApi();
         return app;
     }
 }

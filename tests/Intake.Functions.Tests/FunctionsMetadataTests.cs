@@ -10,12 +10,23 @@ public sealed class FunctionsMetadataTests
         var triggers = FunctionsMetadata.Triggers();
 
         Assert.Equal(
-            ["CompileDailySummary", "GetReportStatus", "Health", "ProcessReport", "Reconcile", "ReportSchema", "SubmitReport"],
+            [
+                "CompileDailySummary", "GetReportStatus", "Health",
+                "KeyedOpenRosaFormDownload", "KeyedOpenRosaFormList", "KeyedOpenRosaSubmissionGet", "KeyedOpenRosaSubmissionHead", "KeyedOpenRosaSubmit",
+                "OpenRosaFormDownload", "OpenRosaFormList", "OpenRosaSubmissionGet", "OpenRosaSubmissionHead", "OpenRosaSubmit",
+                "ProcessReport", "Reconcile", "ReportSchema", "SubmitReport",
+            ],
             triggers.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(("httpTrigger", "reports", "post"), Http(triggers["SubmitReport"]));
         Assert.Equal(("httpTrigger", "reports/{id}", "get"), Http(triggers["GetReportStatus"]));
         Assert.Equal(("httpTrigger", "health", "get"), Http(triggers["Health"]));
         Assert.Equal(("httpTrigger", "schema/report", "get"), Http(triggers["ReportSchema"]));
+        Assert.Equal(("httpTrigger", "openrosa/formList", "get"), Http(triggers["OpenRosaFormList"]));
+        Assert.Equal(("httpTrigger", "openrosa/forms/{formId}", "get"), Http(triggers["OpenRosaFormDownload"]));
+        Assert.Equal(("httpTrigger", "openrosa/submission", "head"), Http(triggers["OpenRosaSubmissionHead"]));
+        Assert.Equal(("httpTrigger", "openrosa/submission", "get"), Http(triggers["OpenRosaSubmissionGet"]));
+        Assert.Equal(("httpTrigger", "openrosa/submission", "post"), Http(triggers["OpenRosaSubmit"]));
+        Assert.Equal(("httpTrigger", "key/{token}/openrosa/submission", "post"), Http(triggers["KeyedOpenRosaSubmit"]));
         Assert.Equal("queueTrigger", (string)triggers["ProcessReport"]["type"]!);
         Assert.Equal(StorageNames.ProcessingQueue, (string)triggers["ProcessReport"]["queueName"]!);
         Assert.Equal("AzureWebJobsStorage", (string)triggers["ProcessReport"]["connection"]!);

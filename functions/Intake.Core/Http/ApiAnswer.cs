@@ -43,6 +43,9 @@ public sealed class ApiAnswer : IResult, IActionResult
     /// <summary>Raw bytes with a media type.</summary>
     public static ApiAnswer Bytes(int statusCode, string contentType, byte[] body) => new(statusCode, contentType, body);
 
+    /// <summary>An answer without a body, such as 204.</summary>
+    public static ApiAnswer Empty(int statusCode) => new(statusCode, null, []);
+
     /// <summary>An RFC 9457 problem details answer from the catalogue.</summary>
     public static ApiAnswer FromProblem(Problem problem, string detail, IReadOnlyList<FieldError>? errors = null)
     {
@@ -78,6 +81,12 @@ public sealed class ApiAnswer : IResult, IActionResult
         if (ContentType is not null)
         {
             response.ContentType = ContentType;
+        }
+
+        // 204 and 304 carry no body, not even a Content-Length (OpenRosa's HEAD answers 204).
+        if (StatusCode is 204 or 304)
+        {
+            return;
         }
 
         response.ContentLength = Body.Length;

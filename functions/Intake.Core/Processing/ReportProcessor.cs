@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Azure;
 using Intake.Core.Configuration;
@@ -19,7 +18,7 @@ namespace Intake.Core.Processing;
 public sealed partial class ReportProcessor(
     RawSubmissionStore raw,
     ReportIndex index,
-    ReportValidator validator,
+    StoredReportReader reader,
     ReportClassifier classifier,
     IOptionsMonitor<IntakeOptions> options,
     TimeProvider time,
@@ -46,7 +45,7 @@ public sealed partial class ReportProcessor(
                 ?? throw new InvalidOperationException($"Index row of {message.ReportId} vanished after it was added.");
         }
 
-        if (row.Status == ReportStatus.Processed && !message.Force)
+        if (ReportStatus.IsSettled(row.Status) && !message.Force)
         {
             LogAlreadyProcessed(message.ReportId);
             return;
@@ -55,7 +54,22 @@ public sealed partial class ReportProcessor(
         var attempts = (int)Math.Min(dequeueCount, int.MaxValue);
         try
         {
-            var classification = await ClassifyAsync(row, cancellationToken).ConfigureAwait(false);
+            var reading = await reader.ReadAsync(row, cancellationToken).ConfigureAwait(false);
+            if (reading.IsEncrypted)
+            {
+                await index.MarkSettledAsync(row.ReceivedOn, row.ReportId, ReportStatus.Encrypted, [], attempts, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                LogSettled(message.ReportId, ReportStatus.Encrypted);
+                return;
+            }
+
+            if (reading.Report is null)
+            {
+                await index.MarkSettledAsync(row.ReceivedOn, row.ReportId, ReportStatus.NeedsReview, reading.ReviewReasons, attempts, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                LogSettled(message.ReportId, ReportStatus.NeedsReview);
+                return;
+            }
+
+            var classification = Classify(reading.Report);
             await index.MarkProcessedAsync(row.ReceivedOn, row.ReportId, classification, attempts, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             LogProcessed(message.ReportId, classification.Category, attempts);
         }
@@ -69,28 +83,8 @@ public sealed partial class ReportProcessor(
         }
     }
 
-    private async Task<ReportClassification> ClassifyAsync(ReportIndexEntry row, CancellationToken cancellationToken)
+    private ReportClassification Classify(IncidentReport report)
     {
-        var content = await raw.ReadAsync(row.ReportId, cancellationToken).ConfigureAwait(false);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(content.ToMemory().Span));
-        if (row.Sha256.Length > 0 && !string.Equals(sha, row.Sha256, StringComparison.Ordinal))
-        {
-            throw new ReportProcessingException("The raw submission's SHA-256 differs from the one recorded at intake.");
-        }
-
-        IncidentReport report;
-        using (var document = JsonDocument.Parse(content.ToMemory()))
-        {
-            var validation = validator.Validate(document.RootElement);
-            if (!validation.IsValid)
-            {
-                var fields = string.Join(", ", validation.Errors.Select(e => e.Field).Distinct());
-                throw new ReportProcessingException($"The stored report no longer validates (fields: {fields}).");
-            }
-
-            report = validation.Report!;
-        }
-
         if (options.CurrentValue.HeldCategorySet.Contains(report.Category))
         {
             throw new ReportProcessingException($"Category '{report.Category}' is held by configuration (Intake__HeldCategories).");
@@ -117,6 +111,9 @@ public sealed partial class ReportProcessor(
 
     [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Report {ReportId} is already processed; message completed without changes")]
     private partial void LogAlreadyProcessed(Guid reportId);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Information, Message = "Report {ReportId} settled as {Status} without classification")]
+    private partial void LogSettled(Guid reportId, string status);
 
     [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Processing report {ReportId} failed on attempt {Attempt} (final: {Final})")]
     private partial void LogFailed(Exception exception, Guid reportId, int attempt, bool final);

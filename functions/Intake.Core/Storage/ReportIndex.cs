@@ -72,6 +72,24 @@ public sealed class ReportIndex(TableServiceClient tables)
         return _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 
+    /// <summary>
+    /// Records that processing ended without a classification: <see cref="ReportStatus.NeedsReview"/>
+    /// with its reasons, or <see cref="ReportStatus.Encrypted"/>. Not a failure: nothing is retried.
+    /// </summary>
+    public Task MarkSettledAsync(DateOnly receivedOn, Guid reportId, string status, IReadOnlyList<string> reasons, int attempts, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reasons);
+        var entity = new TableEntity(PartitionKey(receivedOn), RowKey(reportId))
+        {
+            ["Status"] = status,
+            ["ProcessedAt"] = at,
+            ["Attempts"] = attempts,
+            ["LastError"] = "",
+            ["ReviewReasons"] = Truncate(string.Join('\n', reasons), MaxReasonsLength),
+        };
+        return _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
+    }
+
     /// <summary>Records a failed processing attempt; <paramref name="final"/> marks the report failed.</summary>
     public Task RecordFailureAsync(DateOnly receivedOn, Guid reportId, int attempts, string error, bool final, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
@@ -101,6 +119,11 @@ public sealed class ReportIndex(TableServiceClient tables)
             yield return ToEntry(entity);
         }
     }
+
+    // Table string properties hold up to 32K characters; reasons are short, this keeps a bound.
+    private const int MaxReasonsLength = 8 * 1024;
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 
     /// <summary>The partition key of a day.</summary>
     public static string PartitionKey(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
@@ -140,6 +163,9 @@ public sealed class ReportIndex(TableServiceClient tables)
             e.GetDateTimeOffset("ProcessedAt"),
             classification,
             e.Timestamp,
-            e.GetDateTimeOffset("RedrivenAt"));
+            e.GetDateTimeOffset("RedrivenAt"))
+        {
+            ReviewReasons = (e.GetString("ReviewReasons") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries),
+        };
     }
 }

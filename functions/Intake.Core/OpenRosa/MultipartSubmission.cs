@@ -55,7 +55,7 @@ internal static class MultipartSubmission
                     return Fail(ProblemCatalog.MalformedMultipart, $"A submission request may have at most {MaxParts} parts.");
                 }
 
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase) || disposition.Name.Length == 0)
                 {
                     return Fail(ProblemCatalog.MalformedMultipart, "Every part needs a 'Content-Disposition: form-data' header with a name.");
                 }

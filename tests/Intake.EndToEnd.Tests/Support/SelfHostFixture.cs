@@ -6,6 +6,12 @@ public sealed class SelfHostFixture : IAsyncLifetime
     /// <summary>The category the processor refuses in these tests.</summary>
     public const string HeldCategory = "other";
 
+    /// <summary>The OpenRosa request limit in these tests: small, so that oversized requests stay cheap.</summary>
+    public const int MaxOpenRosaRequestBytes = 1024 * 1024;
+
+    /// <summary>The OpenRosa attachment limit in these tests.</summary>
+    public const int MaxOpenRosaAttachmentBytes = 512 * 1024;
+
     private SelfHostInstance? _host;
 
     /// <summary>The running host.</summary>
@@ -14,7 +20,12 @@ public sealed class SelfHostFixture : IAsyncLifetime
     /// <inheritdoc />
     public async ValueTask InitializeAsync() =>
         _host = await SelfHostInstance.StartAsync(
-            new Dictionary<string, string?> { ["Intake:HeldCategories"] = HeldCategory },
+            new Dictionary<string, string?>
+            {
+                ["Intake:HeldCategories"] = HeldCategory,
+                ["Intake:OpenRosa:MaxRequestBytes"] = MaxOpenRosaRequestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Intake:OpenRosa:MaxAttachmentBytes"] = MaxOpenRosaAttachmentBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
             cancellationToken: TestContext.Current.CancellationToken);
 
     /// <inheritdoc />

@@ -210,6 +210,25 @@ public sealed class OpenRosaIntakeTests(StorageFixture storage) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DailySummary_CountsProcessedOpenRosaReportsAndNotTheUnclassified()
+    {
+        await Intake.SubmitAsync(Upload(OpenRosaFixtures.Load(OpenRosaFixtures.Collect, Guid.NewGuid()), Photo()), Ct);
+        await Intake.SubmitAsync(Upload(OpenRosaFixtures.Load(OpenRosaFixtures.OldVersion, Guid.NewGuid())), Ct);
+        await Intake.SubmitAsync(Upload(OpenRosaFixtures.Load(OpenRosaFixtures.Encrypted, Guid.NewGuid())), Ct);
+        var processor = _services.GetRequiredService<ReportProcessor>();
+        var messages = await Probe.ReceiveAllAsync(Ct);
+        foreach (var (message, count) in messages)
+        {
+            await processor.ProcessAsync(message, count, Ct);
+        }
+
+        var summary = await _services.GetRequiredService<Intake.Core.Digest.DailySummaryCompiler>().CompileAsync(messages[0].Message.ReceivedOn, Ct);
+
+        Assert.Equal((3, 1, 0, 3, 7), (summary.Received, summary.Processed, summary.Failed, summary.Killed, summary.Injured));
+        Assert.Equal(1, Assert.Single(summary.ByCategory, c => c.Key == "attack-on-civilians").Value);
+    }
+
+    [Fact]
     public async Task Reconciler_SkipsAttachmentsAndIndexesOnlySubmissions()
     {
         var id = Guid.NewGuid();

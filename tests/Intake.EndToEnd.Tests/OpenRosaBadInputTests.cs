@@ -25,7 +25,9 @@ public sealed class OpenRosaBadInputTests(SelfHostFixture fixture)
         Assert.Equal("1.0", response.Header("X-OpenRosa-Version"));
         var (message, nature, problem) = await response.ReadOpenRosaResponseAsync(Ct);
         Assert.Equal(("error", code), (nature, problem));
-        Assert.Equal(before, await StorageSnapshot.TakeAsync(fixture.Host.App.Services, Ct));
+        // Blobs and rows only: the queue count moves while earlier tests' reports are processed.
+        var after = await StorageSnapshot.TakeAsync(fixture.Host.App.Services, Ct);
+        Assert.Equal((before.RawBlobs, before.Rows), (after.RawBlobs, after.Rows));
         return message;
     }
 

@@ -9,9 +9,11 @@ using Microsoft.Extensions.Options;
 namespace Intake.Core.Processing;
 
 /// <summary>
-/// Processes one queued report: re-reads the raw submission, checks its hash, validates,
-/// normalises and classifies it, and marks the index row <c>processed</c>. Idempotent: a report
-/// already processed is skipped unless the message forces it. On failure the attempt and error
+/// Processes one queued report: re-reads the raw submission (JSON or OpenRosa XML, through
+/// <see cref="StoredReportReader"/>), checks its hash, validates, normalises and classifies it,
+/// and marks the index row <c>processed</c>. An OpenRosa instance that is not a valid report is
+/// settled as <c>needs-review</c> and an encrypted one as <c>encrypted</c>, without retries.
+/// Idempotent: a settled report is skipped unless the message forces it. On failure the attempt and error
 /// are recorded and the exception rethrown, so the queue runtime retries and, after
 /// <see cref="StorageNames.MaxDequeueCount"/> deliveries, moves the message to the poison queue.
 /// </summary>

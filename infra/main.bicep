@@ -114,6 +114,21 @@ param intakeReconcileLookback string = '2.00:00:00'
 @description('Intake__StorageTimeout: upper bound on one storage call a client waits for.')
 param intakeStorageTimeout string = '00:00:20'
 
+@description('Intake__OpenRosa__MaxRequestBytes: largest OpenRosa submission request (X-OpenRosa-Accept-Content-Length).')
+@minValue(65536)
+@maxValue(104857600)
+param intakeOpenRosaMaxRequestBytes int = 20971520
+
+@description('Intake__OpenRosa__MaxAttachmentBytes: largest OpenRosa attachment, in bytes.')
+@minValue(1024)
+@maxValue(104857600)
+param intakeOpenRosaMaxAttachmentBytes int = 15728640
+
+@description('Intake__OpenRosa__MaxXmlBytes: largest OpenRosa xml_submission_file part, in bytes.')
+@minValue(4096)
+@maxValue(4194304)
+param intakeOpenRosaMaxXmlBytes int = 262144
+
 @description('Smtp__Host: SMTP server for the digest e-mail; empty to send none.')
 param smtpHost string = ''
 
@@ -150,6 +165,9 @@ var appSettings AppSettingValues = {
   redriveAfter: intakeRedriveAfter
   reconcileLookback: intakeReconcileLookback
   storageTimeout: intakeStorageTimeout
+  openRosaMaxRequestBytes: intakeOpenRosaMaxRequestBytes
+  openRosaMaxAttachmentBytes: intakeOpenRosaMaxAttachmentBytes
+  openRosaMaxXmlBytes: intakeOpenRosaMaxXmlBytes
   smtpHost: smtpHost
   smtpPort: smtpPort
   smtpUserName: smtpUserName

@@ -47,6 +47,7 @@ public static class IntakeSelfHost
         var app = builder.Build();
         app.MapReportsApi();
         app.MapDigestApi();
+        app.MapOpenRosaApi();
         return app;
     }
 }

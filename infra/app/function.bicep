@@ -173,6 +173,18 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
           value: settings.storageTimeout
         }
         {
+          name: 'Intake__OpenRosa__MaxRequestBytes'
+          value: string(settings.openRosaMaxRequestBytes)
+        }
+        {
+          name: 'Intake__OpenRosa__MaxAttachmentBytes'
+          value: string(settings.openRosaMaxAttachmentBytes)
+        }
+        {
+          name: 'Intake__OpenRosa__MaxXmlBytes'
+          value: string(settings.openRosaMaxXmlBytes)
+        }
+        {
           name: 'Smtp__Host'
           value: settings.smtpHost
         }

@@ -29,6 +29,21 @@ type AppSettingValues = {
   @description('Intake__StorageTimeout: upper bound on one storage call a client waits for (TimeSpan).')
   storageTimeout: string
 
+  @description('Intake__OpenRosa__MaxRequestBytes: largest OpenRosa submission request, advertised as X-OpenRosa-Accept-Content-Length.')
+  @minValue(65536)
+  @maxValue(104857600)
+  openRosaMaxRequestBytes: int
+
+  @description('Intake__OpenRosa__MaxAttachmentBytes: largest OpenRosa attachment, in bytes.')
+  @minValue(1024)
+  @maxValue(104857600)
+  openRosaMaxAttachmentBytes: int
+
+  @description('Intake__OpenRosa__MaxXmlBytes: largest OpenRosa xml_submission_file part, in bytes.')
+  @minValue(4096)
+  @maxValue(4194304)
+  openRosaMaxXmlBytes: int
+
   @description('Smtp__Host: SMTP server for the digest e-mail; empty to send no e-mail.')
   smtpHost: string
 

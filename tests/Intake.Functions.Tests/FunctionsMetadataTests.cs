@@ -11,7 +11,9 @@ public sealed class FunctionsMetadataTests
 
         Assert.Equal(
             [
-                "AddSubscriber", "CompileDigest", "DailyDigest", "GetDigest", "GetLatestDigest", "GetReportStatus", "Health", "ListSubscribers",
+                "AddSubscriber", "CompileDigest", "DailyDigest", "GetDigest", "GetLatestDigest", "GetReportStatus", "Health",
+                "KeyedOpenRosaFormDownload", "KeyedOpenRosaFormList", "KeyedOpenRosaSubmissionGet", "KeyedOpenRosaSubmissionHead", "KeyedOpenRosaSubmit",
+                "ListSubscribers", "OpenRosaFormDownload", "OpenRosaFormList", "OpenRosaSubmissionGet", "OpenRosaSubmissionHead", "OpenRosaSubmit",
                 "ProcessReport", "Reconcile", "RemoveSubscriber", "ReportSchema", "SendDigest", "SubmitReport",
             ],
             triggers.Keys.Order(StringComparer.Ordinal));
@@ -19,6 +21,12 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(("httpTrigger", "reports/{id}", "get"), Http(triggers["GetReportStatus"]));
         Assert.Equal(("httpTrigger", "health", "get"), Http(triggers["Health"]));
         Assert.Equal(("httpTrigger", "schema/report", "get"), Http(triggers["ReportSchema"]));
+        Assert.Equal(("httpTrigger", "openrosa/formList", "get"), Http(triggers["OpenRosaFormList"]));
+        Assert.Equal(("httpTrigger", "openrosa/forms/{formId}", "get"), Http(triggers["OpenRosaFormDownload"]));
+        Assert.Equal(("httpTrigger", "openrosa/submission", "head"), Http(triggers["OpenRosaSubmissionHead"]));
+        Assert.Equal(("httpTrigger", "openrosa/submission", "get"), Http(triggers["OpenRosaSubmissionGet"]));
+        Assert.Equal(("httpTrigger", "openrosa/submission", "post"), Http(triggers["OpenRosaSubmit"]));
+        Assert.Equal(("httpTrigger", "key/{token}/openrosa/submission", "post"), Http(triggers["KeyedOpenRosaSubmit"]));
         Assert.Equal("queueTrigger", (string)triggers["ProcessReport"]["type"]!);
         Assert.Equal(StorageNames.ProcessingQueue, (string)triggers["ProcessReport"]["queueName"]!);
         Assert.Equal("AzureWebJobsStorage", (string)triggers["ProcessReport"]["connection"]!);

@@ -35,6 +35,9 @@ public sealed class AppSettingsTests(CompiledTemplates compiled)
         ["Intake__RedriveAfter"] = "intakeRedriveAfter",
         ["Intake__ReconcileLookback"] = "intakeReconcileLookback",
         ["Intake__StorageTimeout"] = "intakeStorageTimeout",
+        ["Intake__OpenRosa__MaxRequestBytes"] = "intakeOpenRosaMaxRequestBytes",
+        ["Intake__OpenRosa__MaxAttachmentBytes"] = "intakeOpenRosaMaxAttachmentBytes",
+        ["Intake__OpenRosa__MaxXmlBytes"] = "intakeOpenRosaMaxXmlBytes",
     };
 
     private static Dictionary<string, string> SampleSettings()

@@ -32,4 +32,27 @@ public static class Routes
 
     /// <summary>POST: send a day's digest (admin; <c>?force=true&amp;subscriber={id}</c>).</summary>
     public const string SendDigest = "admin/digests/{date}/send";
+    /// <summary>GET the OpenRosa form list (anonymous).</summary>
+    public const string OpenRosaFormList = "openrosa/formList";
+
+    /// <summary>GET one blank form (anonymous); the form list's <c>downloadUrl</c>.</summary>
+    public const string OpenRosaForm = "openrosa/forms/{formId}";
+
+    /// <summary>HEAD, GET (204 with the size limit) and POST (a submission) for OpenRosa clients.</summary>
+    public const string OpenRosaSubmission = "openrosa/submission";
+
+    /// <summary>
+    /// The prefix of the path-token variants: clients that cannot send headers (ODK Collect with
+    /// a server URL only) carry the submitter credential in the path, in the route value <c>token</c>.
+    /// </summary>
+    public const string KeyPrefix = "key/{token}/";
+
+    /// <summary><see cref="OpenRosaFormList"/> with a path token.</summary>
+    public const string KeyedOpenRosaFormList = KeyPrefix + OpenRosaFormList;
+
+    /// <summary><see cref="OpenRosaForm"/> with a path token.</summary>
+    public const string KeyedOpenRosaForm = KeyPrefix + OpenRosaForm;
+
+    /// <summary><see cref="OpenRosaSubmission"/> with a path token.</summary>
+    public const string KeyedOpenRosaSubmission = KeyPrefix + OpenRosaSubmission;
 }

@@ -221,13 +221,15 @@ public sealed class DigestCompiler(CategoryTaxonomy taxonomy, AlertRules rules)
 
     private static string Headline(DateOnly day, bool quiet, int received, int regions, int alerts, PipelineHealth pipeline)
     {
+        // Reports the digest cannot count still deserve a line at the top, quiet day or not.
+        var failed = pipeline.Failed > 0 ? Invariant($"; {pipeline.Failed} failed processing") : "";
+        var review = pipeline.NeedsReview > 0 ? Invariant($"; {pipeline.NeedsReview} need review") : "";
         if (quiet)
         {
-            return Invariant($"A quiet day: no reports received or incidents recorded on {day:yyyy-MM-dd}.");
+            return Invariant($"A quiet day: no reports received or incidents recorded on {day:yyyy-MM-dd}{failed}{review}.");
         }
 
-        var failed = pipeline.Failed > 0 ? Invariant($"; {pipeline.Failed} failed processing") : "";
-        return Invariant($"{alerts} alert(s); {received} report(s) received on {day:yyyy-MM-dd} across {regions} region(s){failed}.");
+        return Invariant($"{alerts} alert(s); {received} report(s) received on {day:yyyy-MM-dd} across {regions} region(s){failed}{review}.");
     }
 
     private static double Mean(int sum) => Math.Round(sum / (double)TrendDays, 2);

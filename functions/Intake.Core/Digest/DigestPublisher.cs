@@ -33,8 +33,9 @@ public sealed partial class DigestPublisher(
         }
 
         var processed = cells.Where(c => c.ReceivedOn == day).Sum(c => c.Counts.Reports);
-        var (waiting, failed) = await index.CountUnprocessedAsync(day, cancellationToken).ConfigureAwait(false);
-        var digest = compiler.Compile(day, cells, new PipelineHealth(processed + waiting + failed, processed, failed, waiting));
+        var unprocessed = await index.CountUnprocessedAsync(day, cancellationToken).ConfigureAwait(false);
+        var pipeline = new PipelineHealth(processed + unprocessed.Total, processed, unprocessed.Failed, unprocessed.Waiting, unprocessed.NeedsReview, unprocessed.Encrypted);
+        var digest = compiler.Compile(day, cells, pipeline);
         var json = DigestJson.Serialize(digest);
         var poison = (await queues.GetQueueClient(StorageNames.PoisonQueue).GetPropertiesAsync(cancellationToken).ConfigureAwait(false)).Value.ApproximateMessagesCount;
         var record = new DigestCompileRecord(day, time.GetUtcNow(), Convert.ToHexStringLower(SHA256.HashData(json)), poison);

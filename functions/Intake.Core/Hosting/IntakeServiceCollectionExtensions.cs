@@ -2,6 +2,7 @@ using Intake.Core.Configuration;
 using Intake.Core.Digest;
 using Intake.Core.Health;
 using Intake.Core.Http;
+using Intake.Core.OpenRosa;
 using Intake.Core.Processing;
 using Intake.Core.Reconciliation;
 using Intake.Core.Reports;
@@ -26,6 +27,11 @@ public static class IntakeServiceCollectionExtensions
             .Bind(configuration.GetSection(IntakeOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => o.HeldCategorySet.All(c => CategoryTaxonomy.LoadEmbedded().Find(c) is not null), "Intake:HeldCategories names an unknown category code.")
+            .ValidateOnStart();
+        services.AddOptions<OpenRosaOptions>()
+            .Bind(configuration.GetSection(OpenRosaOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.MaxAttachmentBytes <= o.MaxRequestBytes && o.MaxXmlBytes <= o.MaxRequestBytes, "Intake:OpenRosa: each part limit must fit in MaxRequestBytes.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
@@ -52,6 +58,12 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<StorageHealth>();
         services.AddSingleton<ReportSchemaDocument>();
         services.AddSingleton<ReportsApi>();
+        services.AddSingleton(_ => FormCatalog.LoadEmbedded());
+        services.AddSingleton<IncidentFormMapping>();
+        services.AddSingleton<StoredReportReader>();
+        services.AddSingleton<AttachmentStore>();
+        services.AddSingleton<OpenRosaIntake>();
+        services.AddSingleton<OpenRosaApi>();
         services.AddHostedService<StorageStartup>();
         return services;
     }

@@ -45,6 +45,8 @@ public sealed class ApiAnswer : IResult, IActionResult
 
     /// <summary>An empty answer (204).</summary>
     public static ApiAnswer NoContent() => new(204, null, []);
+    /// <summary>An answer without a body, such as 204.</summary>
+    public static ApiAnswer Empty(int statusCode) => new(statusCode, null, []);
 
     /// <summary>An RFC 9457 problem details answer from the catalogue.</summary>
     public static ApiAnswer FromProblem(Problem problem, string detail, IReadOnlyList<FieldError>? errors = null)
@@ -81,6 +83,12 @@ public sealed class ApiAnswer : IResult, IActionResult
         if (ContentType is not null)
         {
             response.ContentType = ContentType;
+        }
+
+        // 204 and 304 carry no body, not even a Content-Length (OpenRosa's HEAD answers 204).
+        if (StatusCode is 204 or 304)
+        {
+            return;
         }
 
         response.ContentLength = Body.Length;

@@ -16,4 +16,11 @@ public sealed record ReportStatusView(
     int? Severity,
     DateOnly? OccurredOn,
     string? Country,
-    string? Admin1);
+    string? Admin1)
+{
+    /// <summary>How the report arrived: <c>json</c> or <c>openrosa</c>.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>For <c>needs-review</c>: why the submission is not a valid report (field and rule, never a value).</summary>
+    public IReadOnlyList<string>? ReviewReasons { get; init; }
+}

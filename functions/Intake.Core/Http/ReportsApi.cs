@@ -102,7 +102,11 @@ public sealed class ReportsApi(
                 c?.Severity,
                 c?.OccurredOn,
                 c?.Country,
-                c?.Admin1));
+                c?.Admin1)
+            {
+                Source = submission.Source,
+                ReviewReasons = row is { ReviewReasons.Count: > 0 } ? row.ReviewReasons : null,
+            });
         }
         catch (Exception e) when (StorageResilience.IsTransient(e))
         {

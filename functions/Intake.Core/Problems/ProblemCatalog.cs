@@ -33,10 +33,39 @@ public static class ProblemCatalog
     /// <summary>Storage is unreachable; retry later.</summary>
     public static readonly Problem StorageUnavailable = new("storage-unavailable", 503, "Storage is unavailable; nothing was stored");
 
+    /// <summary>An OpenRosa request without the <c>X-OpenRosa-Version</c> header.</summary>
+    public static readonly Problem OpenRosaVersionMissing = new("openrosa-version-missing", 400, "The X-OpenRosa-Version header is required");
+
+    /// <summary>The OpenRosa submission is not a readable multipart/form-data body.</summary>
+    public static readonly Problem MalformedMultipart = new("malformed-multipart", 400, "The body is not valid multipart/form-data");
+
+    /// <summary>The submission's XML is not well-formed, unsafe, or lacks <c>meta/instanceID</c>.</summary>
+    public static readonly Problem MalformedXml = new("malformed-xml", 400, "The submission XML cannot be accepted");
+
+    /// <summary>An attachment's name cannot be stored.</summary>
+    public static readonly Problem InvalidAttachmentName = new("invalid-attachment-name", 400, "An attachment's file name is not acceptable");
+
+    /// <summary>No blank form with this id.</summary>
+    public static readonly Problem FormNotFound = new("form-not-found", 404, "No such form");
+
+    /// <summary>The instance id is taken by other XML, or a file name of the instance by other bytes.</summary>
+    public static readonly Problem InstanceConflict = new("instance-conflict", 409, "This instanceID was already received with different content");
+
+    /// <summary>One attachment is larger than its limit.</summary>
+    public static readonly Problem AttachmentTooLarge = new("attachment-too-large", 413, "An attachment is too large");
+
+    /// <summary>An attachment's bytes are not an allowed type.</summary>
+    public static readonly Problem AttachmentTypeNotAllowed = new("attachment-type-not-allowed", 415, "An attachment is not an allowed type");
+
+    /// <summary>An attachment's declared type disagrees with its bytes.</summary>
+    public static readonly Problem AttachmentTypeMismatch = new("attachment-type-mismatch", 415, "An attachment's content does not match its declared type");
+
     /// <summary>All problems, for documentation and tests.</summary>
     public static IReadOnlyList<Problem> All { get; } =
     [
         MalformedJson, InvalidParameter, ReportNotFound, SubmissionConflict, BodyTooLarge,
         UnsupportedMediaType, ValidationFailed, StorageUnavailable, DigestNotFound, SubscriberNotFound,
+        OpenRosaVersionMissing, MalformedMultipart, MalformedXml, InvalidAttachmentName, FormNotFound,
+        InstanceConflict, AttachmentTooLarge, AttachmentTypeNotAllowed, AttachmentTypeMismatch,
     ];
 }

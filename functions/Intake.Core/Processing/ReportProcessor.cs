@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Azure;
 using Intake.Core.Configuration;
@@ -11,16 +10,18 @@ using Microsoft.Extensions.Options;
 namespace Intake.Core.Processing;
 
 /// <summary>
-/// Processes one queued report: re-reads the raw submission, checks its hash, validates,
-/// normalises and classifies it, and marks the index row <c>processed</c>. Idempotent: a report
-/// already processed is skipped unless the message forces it. On failure the attempt and error
+/// Processes one queued report: re-reads the raw submission (JSON or OpenRosa XML, through
+/// <see cref="StoredReportReader"/>), checks its hash, validates, normalises and classifies it,
+/// and marks the index row <c>processed</c>. An OpenRosa instance that is not a valid report is
+/// settled as <c>needs-review</c> and an encrypted one as <c>encrypted</c>, without retries.
+/// Idempotent: a settled report is skipped unless the message forces it. On failure the attempt and error
 /// are recorded and the exception rethrown, so the queue runtime retries and, after
 /// <see cref="StorageNames.MaxDequeueCount"/> deliveries, moves the message to the poison queue.
 /// </summary>
 public sealed partial class ReportProcessor(
     RawSubmissionStore raw,
     ReportIndex index,
-    ReportValidator validator,
+    StoredReportReader reader,
     ReportClassifier classifier,
     DailyTally tally,
     IOptionsMonitor<IntakeOptions> options,
@@ -48,7 +49,7 @@ public sealed partial class ReportProcessor(
                 ?? throw new InvalidOperationException($"Index row of {message.ReportId} vanished after it was added.");
         }
 
-        if (row.Status == ReportStatus.Processed && !message.Force)
+        if (ReportStatus.IsSettled(row.Status) && !message.Force)
         {
             LogAlreadyProcessed(message.ReportId);
             return;
@@ -57,9 +58,30 @@ public sealed partial class ReportProcessor(
         var attempts = (int)Math.Min(dequeueCount, int.MaxValue);
         try
         {
-            var classification = await ClassifyAsync(row, cancellationToken).ConfigureAwait(false);
-            // Digest aggregates (issue 6): counted before the row is marked processed, because a
-            // processed row is skipped on redelivery; the tally itself is idempotent per report.
+            var reading = await reader.ReadAsync(row, cancellationToken).ConfigureAwait(false);
+            if (reading.IsEncrypted || reading.Report is null)
+            {
+                // A forced reprocess can settle a formerly processed report otherwise; it then leaves the digest counts.
+                await ForgetIfTalliedAsync(row, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (reading.IsEncrypted)
+            {
+                await index.MarkSettledAsync(row.ReceivedOn, row.ReportId, ReportStatus.Encrypted, [], attempts, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                LogSettled(message.ReportId, ReportStatus.Encrypted);
+                return;
+            }
+
+            if (reading.Report is null)
+            {
+                await index.MarkSettledAsync(row.ReceivedOn, row.ReportId, ReportStatus.NeedsReview, reading.ReviewReasons, attempts, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                LogSettled(message.ReportId, ReportStatus.NeedsReview);
+                return;
+            }
+
+            var classification = Classify(reading.Report);
+            // Digest aggregates: counted before the row is marked processed, because a processed
+            // row is skipped on redelivery; the tally itself is idempotent per report.
             await tally.RecordAsync(row.ReceivedOn, TalliedReport.From(row.ReportId, classification), cancellationToken).ConfigureAwait(false);
             await index.MarkProcessedAsync(row.ReceivedOn, row.ReportId, classification, attempts, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             LogProcessed(message.ReportId, classification.Category, attempts);
@@ -69,40 +91,24 @@ public sealed partial class ReportProcessor(
             var final = dequeueCount >= StorageNames.MaxDequeueCount;
             var error = Describe(e);
             LogFailed(e, message.ReportId, attempts, final);
-            if (row.Status == ReportStatus.Processed)
-            {
-                // Digest aggregates (issue 6): a forced reprocess that fails leaves the report
-                // unprocessed, so it no longer counts in the tally.
-                await tally.ForgetAsync(row.ReceivedOn, row.ReportId, cancellationToken).ConfigureAwait(false);
-            }
+            // A forced reprocess that fails leaves the report unprocessed, so it no longer counts in the digest.
+            await ForgetIfTalliedAsync(row, cancellationToken).ConfigureAwait(false);
 
             await index.RecordFailureAsync(row.ReceivedOn, row.ReportId, attempts, error, final, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             throw;
         }
     }
 
-    private async Task<ReportClassification> ClassifyAsync(ReportIndexEntry row, CancellationToken cancellationToken)
+    private async Task ForgetIfTalliedAsync(ReportIndexEntry row, CancellationToken cancellationToken)
     {
-        var content = await raw.ReadAsync(row.ReportId, cancellationToken).ConfigureAwait(false);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(content.ToMemory().Span));
-        if (row.Sha256.Length > 0 && !string.Equals(sha, row.Sha256, StringComparison.Ordinal))
+        if (row.Status == ReportStatus.Processed)
         {
-            throw new ReportProcessingException("The raw submission's SHA-256 differs from the one recorded at intake.");
+            await tally.ForgetAsync(row.ReceivedOn, row.ReportId, cancellationToken).ConfigureAwait(false);
         }
+    }
 
-        IncidentReport report;
-        using (var document = JsonDocument.Parse(content.ToMemory()))
-        {
-            var validation = validator.Validate(document.RootElement);
-            if (!validation.IsValid)
-            {
-                var fields = string.Join(", ", validation.Errors.Select(e => e.Field).Distinct());
-                throw new ReportProcessingException($"The stored report no longer validates (fields: {fields}).");
-            }
-
-            report = validation.Report!;
-        }
-
+    private ReportClassification Classify(IncidentReport report)
+    {
         if (options.CurrentValue.HeldCategorySet.Contains(report.Category))
         {
             throw new ReportProcessingException($"Category '{report.Category}' is held by configuration (Intake__HeldCategories).");
@@ -129,6 +135,9 @@ public sealed partial class ReportProcessor(
 
     [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Report {ReportId} is already processed; message completed without changes")]
     private partial void LogAlreadyProcessed(Guid reportId);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Information, Message = "Report {ReportId} settled as {Status} without classification")]
+    private partial void LogSettled(Guid reportId, string status);
 
     [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Processing report {ReportId} failed on attempt {Attempt} (final: {Final})")]
     private partial void LogFailed(Exception exception, Guid reportId, int attempt, bool final);

@@ -4,7 +4,7 @@ namespace Intake.Core.Storage;
 /// <param name="ReportId">The blob name: the client's submission id.</param>
 /// <param name="Sha256">Lower-case hex SHA-256 of the bytes as received.</param>
 /// <param name="ReceivedAt">When the blob was first written (UTC); fixes the index partition.</param>
-/// <param name="Source"><c>json</c> for the JSON API.</param>
+/// <param name="Source"><c>json</c> for the JSON API, <c>openrosa</c> for an OpenRosa submission (XML).</param>
 /// <param name="ContentLength">Size in bytes.</param>
 public sealed record RawSubmission(Guid ReportId, string Sha256, DateTimeOffset ReceivedAt, string Source, long ContentLength)
 {

@@ -83,13 +83,15 @@ public sealed class RawSubmissionStore(BlobServiceClient blobs)
     /// <summary>Lists submissions last modified at or after <paramref name="since"/>.</summary>
     public async IAsyncEnumerable<RawSubmission> ListSinceAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var pages = _container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, cancellationToken);
-        await foreach (var blob in pages.ConfigureAwait(false))
+        // Submissions are named by id at the root; a hierarchical listing does not walk the
+        // attachments under "attachments/" (see AttachmentStore).
+        var pages = _container.GetBlobsByHierarchyAsync(BlobTraits.Metadata, BlobStates.None, "/", prefix: null, cancellationToken);
+        await foreach (var item in pages.ConfigureAwait(false))
         {
-            if (blob.Properties.LastModified is { } modified && modified >= since
-                && Guid.TryParseExact(blob.Name, "D", out var id))
+            if (item.IsBlob && item.Blob.Properties.LastModified is { } modified && modified >= since
+                && Guid.TryParseExact(item.Blob.Name, "D", out var id))
             {
-                yield return ToSubmission(id, blob.Metadata, blob.Properties.ContentLength ?? 0, modified);
+                yield return ToSubmission(id, item.Blob.Metadata, item.Blob.Properties.ContentLength ?? 0, modified);
             }
         }
     }

@@ -72,6 +72,24 @@ public sealed class ReportIndex(TableServiceClient tables)
         return _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 
+    /// <summary>
+    /// Records that processing ended without a classification: <see cref="ReportStatus.NeedsReview"/>
+    /// with its reasons, or <see cref="ReportStatus.Encrypted"/>. Not a failure: nothing is retried.
+    /// </summary>
+    public Task MarkSettledAsync(DateOnly receivedOn, Guid reportId, string status, IReadOnlyList<string> reasons, int attempts, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reasons);
+        var entity = new TableEntity(PartitionKey(receivedOn), RowKey(reportId))
+        {
+            ["Status"] = status,
+            ["ProcessedAt"] = at,
+            ["Attempts"] = attempts,
+            ["LastError"] = "",
+            ["ReviewReasons"] = Truncate(string.Join('\n', reasons), MaxReasonsLength),
+        };
+        return _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
+    }
+
     /// <summary>Records a failed processing attempt; <paramref name="final"/> marks the report failed.</summary>
     public Task RecordFailureAsync(DateOnly receivedOn, Guid reportId, int attempts, string error, bool final, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
@@ -103,27 +121,30 @@ public sealed class ReportIndex(TableServiceClient tables)
     }
 
     /// <summary>
-    /// Counts the reports of a day of receipt that are not processed (yet): waiting and failed.
+    /// Counts the reports of a day of receipt that are not processed, by status.
     /// Processed reports are counted by the digest tally, so normally this reads few rows.
     /// </summary>
-    public async Task<(int Waiting, int Failed)> CountUnprocessedAsync(DateOnly receivedOn, CancellationToken cancellationToken = default)
+    public async Task<UnprocessedCounts> CountUnprocessedAsync(DateOnly receivedOn, CancellationToken cancellationToken = default)
     {
-        int waiting = 0, failed = 0;
+        int waiting = 0, failed = 0, needsReview = 0, encrypted = 0;
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey(receivedOn)} and Status ne {ReportStatus.Processed}");
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["Status"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (entity.GetString("Status") == ReportStatus.Failed)
+            switch (entity.GetString("Status"))
             {
-                failed++;
-            }
-            else
-            {
-                waiting++;
+                case ReportStatus.Failed: failed++; break;
+                case ReportStatus.NeedsReview: needsReview++; break;
+                case ReportStatus.Encrypted: encrypted++; break;
+                default: waiting++; break;
             }
         }
 
-        return (waiting, failed);
+        return new UnprocessedCounts(waiting, failed, needsReview, encrypted);
     }
+    // Table string properties hold up to 32K characters; reasons are short, this keeps a bound.
+    private const int MaxReasonsLength = 8 * 1024;
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 
     /// <summary>The partition key of a day.</summary>
     public static string PartitionKey(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
@@ -163,6 +184,9 @@ public sealed class ReportIndex(TableServiceClient tables)
             e.GetDateTimeOffset("ProcessedAt"),
             classification,
             e.Timestamp,
-            e.GetDateTimeOffset("RedrivenAt"));
+            e.GetDateTimeOffset("RedrivenAt"))
+        {
+            ReviewReasons = (e.GetString("ReviewReasons") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries),
+        };
     }
 }

@@ -5,7 +5,7 @@ namespace Intake.Core.Storage;
 /// <param name="ReceivedOn">Partition: the UTC day of receipt.</param>
 /// <param name="Status">One of <see cref="ReportStatus"/>.</param>
 /// <param name="ReceivedAt">When the raw submission was written.</param>
-/// <param name="Source">How it arrived (<c>json</c>).</param>
+/// <param name="Source">How it arrived (<see cref="SubmissionSource"/>).</param>
 /// <param name="Sha256">Hash of the raw submission.</param>
 /// <param name="ContentLength">Size of the raw submission in bytes.</param>
 /// <param name="Attempts">Processing attempts so far.</param>
@@ -29,6 +29,9 @@ public sealed record ReportIndexEntry(
     DateTimeOffset? Timestamp,
     DateTimeOffset? RedrivenAt)
 {
+    /// <summary>Why the report needs review (status <see cref="ReportStatus.NeedsReview"/>); empty otherwise.</summary>
+    public IReadOnlyList<string> ReviewReasons { get; init; } = [];
+
     /// <summary>The later of the row's storage timestamp and its last re-drive.</summary>
     public DateTimeOffset? LastTouchedAt => RedrivenAt is { } redriven && (Timestamp is null || redriven > Timestamp) ? redriven : Timestamp;
 }

@@ -11,4 +11,16 @@ public static class ReportStatus
 
     /// <summary>Processing failed on every attempt; the message is in the poison queue.</summary>
     public const string Failed = "failed";
+
+    /// <summary>
+    /// A well-formed OpenRosa submission that does not map to a valid report: acknowledged and
+    /// kept (a phone cannot fix a sent form); the index row lists the reasons for an admin.
+    /// </summary>
+    public const string NeedsReview = "needs-review";
+
+    /// <summary>An encrypted OpenRosa submission, kept as received with its attachments; decrypted elsewhere.</summary>
+    public const string Encrypted = "encrypted";
+
+    /// <summary>True for a status the processor leaves alone unless forced.</summary>
+    public static bool IsSettled(string status) => status is Processed or NeedsReview or Encrypted;
 }

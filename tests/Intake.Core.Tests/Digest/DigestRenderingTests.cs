@@ -25,7 +25,7 @@ public sealed class DigestRenderingTests
         var markdown = DigestMarkdown.Render(Day, new DigestCompileRecord(HandBuiltDay.Day, DateTimeOffset.UnixEpoch, "", 3));
 
         Assert.Contains(@"\<img src=x onerror=alert(1)\> \*Area\* \| \[x\](y)", markdown, StringComparison.Ordinal);
-        Assert.Contains("| 1 | 1 | 0 | 0 | 3 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| 1 | 1 | 0 | 0 | 0 | 0 | 3 |", markdown, StringComparison.Ordinal);
     }
 
     [Fact]

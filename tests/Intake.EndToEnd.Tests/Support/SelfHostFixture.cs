@@ -12,6 +12,12 @@ public sealed class SelfHostFixture : IAsyncLifetime
     /// <summary>The category the processor refuses in these tests.</summary>
     public const string HeldCategory = "other";
 
+    /// <summary>The OpenRosa request limit in these tests: small, so that oversized requests stay cheap.</summary>
+    public const int MaxOpenRosaRequestBytes = 1024 * 1024;
+
+    /// <summary>The OpenRosa attachment limit in these tests.</summary>
+    public const int MaxOpenRosaAttachmentBytes = 512 * 1024;
+
     private SelfHostInstance? _host;
 
     /// <summary>The SMTP server the host sends digests to.</summary>
@@ -29,6 +35,8 @@ public sealed class SelfHostFixture : IAsyncLifetime
                 ["Smtp:Host"] = "127.0.0.1",
                 ["Smtp:Port"] = Smtp.Port.ToString(CultureInfo.InvariantCulture),
                 ["Smtp:From"] = "digest@intake.test",
+                ["Intake:OpenRosa:MaxRequestBytes"] = MaxOpenRosaRequestBytes.ToString(CultureInfo.InvariantCulture),
+                ["Intake:OpenRosa:MaxAttachmentBytes"] = MaxOpenRosaAttachmentBytes.ToString(CultureInfo.InvariantCulture),
             },
             cancellationToken: TestContext.Current.CancellationToken);
 

@@ -1,0 +1,222 @@
+using System.Security.Cryptography;
+using System.Xml;
+using Intake.Core.Problems;
+using Intake.Core.Storage;
+using Intake.Core.Submissions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Registry;
+
+namespace Intake.Core.OpenRosa;
+
+/// <summary>
+/// Receives an OpenRosa submission. The instance id is the idempotency key: the raw XML is
+/// written with the same conditional create as a JSON report (its blob is named by the report
+/// id), so the same id with other content is a conflict whichever API sent it first. Then the
+/// new attachments are stored, and the report is indexed and queued exactly like a JSON report;
+/// the <see cref="Processing.ReportProcessor"/> maps it to a report, or marks it
+/// <c>needs-review</c> or <c>encrypted</c>. Every check runs before the first write, so a
+/// rejected request stores nothing.
+/// </summary>
+public sealed partial class OpenRosaIntake(
+    RawSubmissionStore raw,
+    AttachmentStore attachments,
+    ReportIndex index,
+    ProcessingQueue queue,
+    IOptionsMonitor<OpenRosaOptions> options,
+    ResiliencePipelineProvider<string> pipelines,
+    TimeProvider time,
+    ILogger<OpenRosaIntake> logger)
+{
+    /// <summary>The media type recorded on raw OpenRosa submissions.</summary>
+    public const string XmlContentType = "text/xml";
+
+    private readonly ResiliencePipeline _storage = StorageResilience.Get(pipelines);
+
+    /// <summary>Handles one submission request.</summary>
+    /// <exception cref="StorageUnavailableException">Storage failed; the client should send the same request again.</exception>
+    public async Task<OpenRosaOutcome> SubmitAsync(OpenRosaUpload upload, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        var limits = options.CurrentValue;
+        XFormInstance instance;
+        try
+        {
+            instance = XFormInstance.Parse(upload.Xml, limits.MaxXmlBytes);
+        }
+        catch (XmlException e)
+        {
+            // The reader's message names a rule or a line and position, never content.
+            return OpenRosaOutcome.Reject(ProblemCatalog.MalformedXml, $"The xml_submission_file part cannot be accepted: {e.Message}");
+        }
+
+        var id = instance.ReportId;
+        var checkedFiles = new List<(StoredAttachment Attachment, ReadOnlyMemory<byte> Content)>();
+        var ignored = 0;
+        foreach (var file in upload.Files)
+        {
+            if (!instance.FileNames.Contains(file.FileName))
+            {
+                // Like ODK Central: parts the instance does not name are not kept.
+                ignored++;
+                continue;
+            }
+
+            var (attachment, problem, detail) = Check(file, instance, limits);
+            if (problem is not null)
+            {
+                LogAttachmentRejected(id, problem.Code);
+                return OpenRosaOutcome.Reject(problem, detail, id);
+            }
+
+            checkedFiles.Add((attachment!, file.Content));
+        }
+
+        var submission = new RawSubmission(id, Sha256Hex(upload.Xml.Span), time.GetUtcNow(), SubmissionSource.OpenRosa, upload.Xml.Length);
+        var existing = await RunAsync(ct => raw.TryCreateAsync(submission, upload.Xml, XmlContentType, ct), id, cancellationToken).ConfigureAwait(false);
+        if (existing is not null && !string.Equals(existing.Sha256, submission.Sha256, StringComparison.Ordinal))
+        {
+            LogConflict(id);
+            return new OpenRosaOutcome(OpenRosaResult.Conflict, id, 0, ProblemCatalog.InstanceConflict,
+                "A different submission was already received with this instanceID. Nothing was stored.");
+        }
+
+        var added = await AddAttachmentsAsync(id, checkedFiles, existing is not null, submission.ReceivedAt, cancellationToken).ConfigureAwait(false);
+        if (added < 0)
+        {
+            LogConflict(id);
+            return new OpenRosaOutcome(OpenRosaResult.Conflict, id, 0, ProblemCatalog.InstanceConflict,
+                "An attachment of this instance was already received under the same file name with different content. Nothing was stored.");
+        }
+
+        await CompleteAsync(existing ?? submission, onlyIfUnindexed: existing is not null, cancellationToken).ConfigureAwait(false);
+        LogReceived(id, existing is null, added, ignored);
+        var result = existing is null ? OpenRosaResult.Created : added > 0 ? OpenRosaResult.AttachmentsAdded : OpenRosaResult.AlreadyHave;
+        var message = result switch
+        {
+            OpenRosaResult.Created => instance.IsEncrypted ? "Encrypted submission received and stored." : "Report received. Thank you.",
+            OpenRosaResult.AttachmentsAdded => $"{added} more attachment(s) received.",
+            _ => "This submission was already received.",
+        };
+        return new OpenRosaOutcome(result, id, added, null, message);
+    }
+
+    /// <summary>Checks one named attachment against the allow-list and limit.</summary>
+    private static (StoredAttachment? Attachment, Problem? Problem, string Detail) Check(UploadedFile file, XFormInstance instance, OpenRosaOptions limits)
+    {
+        if (!XFormInstance.IsSafeFileName(file.FileName))
+        {
+            return (null, ProblemCatalog.InvalidAttachmentName, "An attachment's file name contains a path or control characters.");
+        }
+
+        if (file.Content.Length > limits.MaxAttachmentBytes)
+        {
+            return (null, ProblemCatalog.AttachmentTooLarge, $"Each attachment must be at most {limits.MaxAttachmentBytes} bytes.");
+        }
+
+        string contentType;
+        if (instance.IsEncrypted)
+        {
+            // Encrypted files are ciphertext: nothing to sniff. They are kept as received.
+            contentType = AttachmentTypes.Encrypted;
+        }
+        else
+        {
+            var sniffed = AttachmentTypes.Sniff(file.Content.Span);
+            if (sniffed is null)
+            {
+                return (null, ProblemCatalog.AttachmentTypeNotAllowed,
+                    $"Attachment '{file.FileName}' is not an allowed kind of file ({string.Join(", ", AttachmentTypes.Allowed)}). Nothing was stored.");
+            }
+
+            if (!AttachmentTypes.Agrees(file.DeclaredType, sniffed))
+            {
+                return (null, ProblemCatalog.AttachmentTypeMismatch,
+                    $"Attachment '{file.FileName}' is declared as {AttachmentTypes.Normalise(file.DeclaredType)} but its content is {sniffed}. Nothing was stored.");
+            }
+
+            contentType = sniffed;
+        }
+
+        return (new StoredAttachment(file.FileName, Sha256Hex(file.Content.Span), contentType, file.Content.Length), null, "");
+    }
+
+    /// <summary>Stores the attachments the report does not have yet; -1 when a name is taken by other bytes.</summary>
+    private async Task<int> AddAttachmentsAsync(Guid id, List<(StoredAttachment Attachment, ReadOnlyMemory<byte> Content)> files, bool known, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        if (files.Count == 0)
+        {
+            return 0;
+        }
+
+        IReadOnlyDictionary<string, StoredAttachment> stored = known
+            ? await RunAsync(ct => attachments.ListAsync(id, ct), id, cancellationToken).ConfigureAwait(false)
+            : new Dictionary<string, StoredAttachment>();
+        if (files.Any(f => stored.TryGetValue(f.Attachment.FileName, out var s) && s.Sha256 != f.Attachment.Sha256))
+        {
+            return -1;
+        }
+
+        var added = 0;
+        foreach (var (attachment, content) in files.Where(f => !stored.ContainsKey(f.Attachment.FileName)))
+        {
+            if (await RunAsync(ct => attachments.TryAddAsync(id, attachment, content, receivedAt, ct), id, cancellationToken).ConfigureAwait(false))
+            {
+                added++;
+            }
+        }
+
+        return added;
+    }
+
+    private async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> action, Guid id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _storage.ExecuteAsync(async ct => await action(ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (StorageResilience.IsTransient(e))
+        {
+            LogStorageUnavailable(e, id);
+            throw new StorageUnavailableException("The submission could not be stored completely now. Send it again later.", StorageResilience.BreakDuration, e);
+        }
+    }
+
+    /// <summary>Indexes and queues, as for a JSON report; failures are left to the reconciler.</summary>
+    private async Task CompleteAsync(RawSubmission submission, bool onlyIfUnindexed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _storage.ExecuteAsync(async ct =>
+            {
+                var added = await index.TryAddReceivedAsync(submission, ct).ConfigureAwait(false);
+                if (added || !onlyIfUnindexed)
+                {
+                    await queue.EnqueueAsync(new ProcessReportMessage(submission.ReportId, submission.ReceivedOn), ct).ConfigureAwait(false);
+                }
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (StorageResilience.IsTransient(e))
+        {
+            LogLeftToReconciler(e, submission.ReportId);
+        }
+    }
+
+    private static string Sha256Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    [LoggerMessage(EventId = 600, Level = LogLevel.Information, Message = "OpenRosa submission {ReportId}: new {IsNew}, attachments added {Added}, parts ignored {Ignored}")]
+    private partial void LogReceived(Guid reportId, bool isNew, int added, int ignored);
+
+    [LoggerMessage(EventId = 601, Level = LogLevel.Warning, Message = "Conflicting OpenRosa submission {ReportId}: the instance id or a file name is taken by different content")]
+    private partial void LogConflict(Guid reportId);
+
+    [LoggerMessage(EventId = 602, Level = LogLevel.Warning, Message = "OpenRosa submission {ReportId}: attachment rejected ({ProblemCode}); nothing stored")]
+    private partial void LogAttachmentRejected(Guid reportId, string problemCode);
+
+    [LoggerMessage(EventId = 603, Level = LogLevel.Warning, Message = "Storage unavailable while storing OpenRosa submission {ReportId}; the client is told to retry")]
+    private partial void LogStorageUnavailable(Exception exception, Guid reportId);
+
+    [LoggerMessage(EventId = 604, Level = LogLevel.Warning, Message = "OpenRosa submission {ReportId} is stored but not yet indexed or queued; the reconciler will finish it")]
+    private partial void LogLeftToReconciler(Exception exception, Guid reportId);
+}

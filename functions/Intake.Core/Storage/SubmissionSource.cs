@@ -1,0 +1,11 @@
+namespace Intake.Core.Storage;
+
+/// <summary>How a submission arrived; recorded on the raw blob and the index row.</summary>
+public static class SubmissionSource
+{
+    /// <summary>The JSON API (<c>POST /api/reports</c>).</summary>
+    public const string Json = "json";
+
+    /// <summary>The OpenRosa submission API (ODK Collect, Enketo and kin); the raw blob is XML.</summary>
+    public const string OpenRosa = "openrosa";
+}

@@ -11,8 +11,11 @@ namespace Intake.SelfHost;
 /// </summary>
 public static class IntakeSelfHost
 {
-    /// <summary>Builds the host; <paramref name="configure"/> lets tests add settings last.</summary>
-    public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null)
+    /// <summary>
+    /// Builds the host; <paramref name="configure"/> lets tests add settings last, and
+    /// <paramref name="services"/> lets them add services (a storage fault injector).
+    /// </summary>
+    public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.AddLocalSettings(builder.Environment.ContentRootPath, args);
@@ -23,6 +26,7 @@ public static class IntakeSelfHost
 
         builder.Services.AddIntakeCore(builder.Configuration);
         builder.Services.AddSingleton<QueueAndTimerTriggers>();
+        services?.Invoke(builder.Services);
         builder.Host.ConfigureWebJobs(webJobs =>
         {
             webJobs.AddAzureStorageQueues(queues =>

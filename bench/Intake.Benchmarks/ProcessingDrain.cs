@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Intake.Core.Configuration;
+
+namespace Intake.Benchmarks;
+
+/// <summary>
+/// Processing speed: the host is started over a backlog of queued reports and this measures how
+/// fast the queue trigger turns them into <c>processed</c> index rows.
+/// </summary>
+internal static class ProcessingDrain
+{
+    public sealed record Result(int Reports, int Processed, double Seconds, double PerSecond, int Poisoned);
+
+    public static async Task<Result> MeasureAsync(string connectionString, int backlog, Func<Task> startHost, TimeSpan timeout)
+    {
+        var queue = new QueueServiceClient(connectionString).GetQueueClient(StorageNames.ProcessingQueue);
+        var poison = new QueueServiceClient(connectionString).GetQueueClient(StorageNames.PoisonQueue);
+        var table = new TableServiceClient(connectionString).GetTableClient(StorageNames.ReportsTable);
+
+        var clock = Stopwatch.StartNew();
+        await startHost();
+        // Cheap to ask while the host works: the approximate count falls to zero when the backlog is taken.
+        while (clock.Elapsed < timeout && (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount > 0)
+        {
+            await Task.Delay(250);
+        }
+
+        // Then count, once, what really ended processed, and when the last one did.
+        var processed = 0;
+        var first = DateTimeOffset.MaxValue;
+        var last = DateTimeOffset.MinValue;
+        var deadline = clock.Elapsed + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            processed = 0;
+            first = DateTimeOffset.MaxValue;
+            await foreach (var row in table.QueryAsync<TableEntity>(select: ["Status", "ProcessedAt"]))
+            {
+                if (row.GetString("Status") == "processed" && row.GetDateTimeOffset("ProcessedAt") is { } at)
+                {
+                    processed++;
+                    last = at > last ? at : last;
+                    first = at < first ? at : first;
+                }
+            }
+
+            if (processed >= backlog || clock.Elapsed > deadline)
+            {
+                break;
+            }
+
+            await Task.Delay(500);
+        }
+
+        // From the first report processed to the last: the host's start-up is not processing.
+        var seconds = processed == 0 ? double.NaN : Math.Max(0.001, (last - first).TotalSeconds);
+        var poisoned = (await poison.ExistsAsync()).Value ? (await poison.GetPropertiesAsync()).Value.ApproximateMessagesCount : 0;
+        return new Result(backlog, processed, Math.Round(seconds, 2), Math.Round(processed / seconds, 1), poisoned);
+    }
+}

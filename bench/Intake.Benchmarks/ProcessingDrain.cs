@@ -11,7 +11,8 @@ namespace Intake.Benchmarks;
 /// </summary>
 internal static class ProcessingDrain
 {
-    public sealed record Result(int Reports, int Processed, double Seconds, double PerSecond, int Poisoned);
+    /// <summary>The drain: how many, over how long, and when half and nine tenths were done (seconds after the first).</summary>
+    public sealed record Result(int Reports, int Processed, double Seconds, double PerSecond, double HalfDoneSeconds, double NineTenthsDoneSeconds, int Poisoned);
 
     public static async Task<Result> MeasureAsync(string connectionString, int backlog, Func<Task> startHost, TimeSpan timeout)
     {
@@ -31,16 +32,19 @@ internal static class ProcessingDrain
         var processed = 0;
         var first = DateTimeOffset.MaxValue;
         var last = DateTimeOffset.MinValue;
+        var times = new List<DateTimeOffset>();
         var deadline = clock.Elapsed + TimeSpan.FromSeconds(30);
         while (true)
         {
             processed = 0;
             first = DateTimeOffset.MaxValue;
+            times.Clear();
             await foreach (var row in table.QueryAsync<TableEntity>(select: ["Status", "ProcessedAt"]))
             {
                 if (row.GetString("Status") == "processed" && row.GetDateTimeOffset("ProcessedAt") is { } at)
                 {
                     processed++;
+                    times.Add(at);
                     last = at > last ? at : last;
                     first = at < first ? at : first;
                 }
@@ -57,6 +61,8 @@ internal static class ProcessingDrain
         // From the first report processed to the last: the host's start-up is not processing.
         var seconds = processed == 0 ? double.NaN : Math.Max(0.001, (last - first).TotalSeconds);
         var poisoned = (await poison.ExistsAsync()).Value ? (await poison.GetPropertiesAsync()).Value.ApproximateMessagesCount : 0;
-        return new Result(backlog, processed, Math.Round(seconds, 2), Math.Round(processed / seconds, 1), poisoned);
+        times.Sort();
+        double After(double fraction) => times.Count == 0 ? double.NaN : Math.Round((times[(int)(fraction * (times.Count - 1))] - first).TotalSeconds, 1);
+        return new Result(backlog, processed, Math.Round(seconds, 2), Math.Round(processed / seconds, 1), After(0.5), After(0.9), poisoned);
     }
 }

@@ -51,10 +51,15 @@ internal sealed record BenchmarkReport(
             text.AppendLine(c, $"| intake | {i.Clients,7} | {i.PerSecond,6:F1} | {i.P50Ms,6:F1} | {i.P95Ms,6:F1} | {i.P99Ms,6:F1} | {i.Errors,6} | {i.PeakHostMemoryMb,12:F1} | {i.PerSecond / f.PerSecond,14:P0} | {i.P99Ms / f.P99Ms,11:F2}x |");
         }
 
-        text.AppendLine(c, $"Processing: {Processing.Processed} of {Processing.Reports} queued reports processed in {Processing.Seconds:F1} s = {Processing.PerSecond:F1} reports/s (half done after {Processing.HalfDoneSeconds:F1} s, 90% after {Processing.NineTenthsDoneSeconds:F1} s; poison: {Processing.Poisoned}).");
+        text.AppendLine("CPU ms per report (Azurite / benchmark client / host): " + string.Join(", ", Floor.Concat(Intake).Select(r =>
+            $"{r.Phase} x{r.Clients}: {Cpu(r, "azurite")} / {Cpu(r, "client")} / {Cpu(r, "host")}")));
+        text.AppendLine(c, $"Processing: {Processing.Processed} of {Processing.Reports} queued reports processed in {Processing.Seconds:F1} s = {Processing.PerSecond:F1} reports/s (half done after {Processing.HalfDoneSeconds:F1} s, 90% after {Processing.NineTenthsDoneSeconds:F1} s; poison: {Processing.Poisoned}); CPU ms per report: Azurite {Processing.AzuriteCpuMsPerReport:F2}, host {Processing.HostCpuMsPerReport:F2} (start-up included).");
         text.AppendLine(c, $"Targets at 16 and 64 clients: intake >= 70% of floor throughput, p99 <= 2x floor, host memory < 400 MB at 64. {Note}");
         return text.ToString();
     }
+
+    private static string Cpu(LoadResult r, string name) =>
+        r.CpuMsPerOperation.TryGetValue(name, out var ms) ? ms.ToString("F2", CultureInfo.InvariantCulture) : "-";
 
     public (string Json, string Markdown) Write()
     {

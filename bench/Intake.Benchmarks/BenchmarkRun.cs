@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Intake.Testing;
 
 namespace Intake.Benchmarks;
@@ -19,9 +20,14 @@ internal static class BenchmarkRun
         var floor = new StorageFloor(azurite.ConnectionString);
         await floor.CreateAsync();
         var floorResults = new List<LoadResult>();
+        var floorCpu = new Dictionary<string, Func<TimeSpan>>
+        {
+            ["azurite"] = () => azurite.CpuTime,
+            ["client"] = () => Process.GetCurrentProcess().TotalProcessorTime,
+        };
         foreach (var clients in options.Clients)
         {
-            var result = await ClosedLoopLoad.RunAsync("floor", clients, options.WarmUp, options.Measured, floor.WriteOneAsync);
+            var result = await ClosedLoopLoad.RunAsync("floor", clients, options.WarmUp, options.Measured, floor.WriteOneAsync, floorCpu);
             Console.WriteLine(result);
             floorResults.Add(result);
         }
@@ -40,9 +46,10 @@ internal static class BenchmarkRun
             using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1024 };
             using var client = new HttpClient(handler) { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
             var intake = new IntakeLoad(client);
+            var intakeCpu = new Dictionary<string, Func<TimeSpan>>(floorCpu) { ["host"] = () => host.CpuTime };
             foreach (var clients in options.Clients)
             {
-                var result = await ClosedLoopLoad.RunAsync("intake", clients, options.WarmUp, options.Measured, intake.SubmitOneAsync, () => host.ResidentBytes);
+                var result = await ClosedLoopLoad.RunAsync("intake", clients, options.WarmUp, options.Measured, intake.SubmitOneAsync, intakeCpu, () => host.ResidentBytes);
                 result = result with { PeakHostMemoryMb = Math.Max(result.PeakHostMemoryMb ?? 0, Math.Round(host.PeakResidentBytes / 1024.0 / 1024.0, 1)) };
                 Console.WriteLine(result);
                 intakeResults.Add(result);
@@ -58,6 +65,8 @@ internal static class BenchmarkRun
             azurite.ConnectionString,
             backlog,
             async () => processingHost.Host = await SelfHostProcess.StartAsync(settings),
+            () => azurite.CpuTime,
+            () => processingHost.Host?.CpuTime ?? TimeSpan.Zero,
             TimeSpan.FromMinutes(5));
         Console.WriteLine(processing);
 

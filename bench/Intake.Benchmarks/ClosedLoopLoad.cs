@@ -10,7 +10,7 @@ namespace Intake.Benchmarks;
 internal static class ClosedLoopLoad
 {
     public static async Task<LoadResult> RunAsync(
-        string phase, int clients, TimeSpan warmUp, TimeSpan measured, Func<Task<bool>> operation, Func<long>? residentBytes = null)
+        string phase, int clients, TimeSpan warmUp, TimeSpan measured, Func<Task<bool>> operation, IReadOnlyDictionary<string, Func<TimeSpan>> cpu, Func<long>? residentBytes = null)
     {
         var clock = Stopwatch.StartNew();
         var measureFrom = warmUp;
@@ -32,6 +32,16 @@ internal static class ClosedLoopLoad
                 {
                     break;
                 }
+            }
+        });
+
+        var cpuAtStart = new Dictionary<string, TimeSpan>();
+        var cpuSampler = Task.Run(async () =>
+        {
+            await Task.Delay(warmUp);
+            foreach (var (name, read) in cpu)
+            {
+                cpuAtStart[name] = read();
             }
         });
 
@@ -70,6 +80,8 @@ internal static class ClosedLoopLoad
             }
         })).ToArray();
         await Task.WhenAll(workers);
+        await cpuSampler;
+        var cpuAtEnd = cpu.ToDictionary(c => c.Key, c => c.Value());
         // Operations started inside the window may finish after it: the rate uses the real span.
         var seconds = (clock.Elapsed - measureFrom).TotalSeconds;
         await sampling.CancelAsync();
@@ -86,7 +98,8 @@ internal static class ClosedLoopLoad
             Percentile(all, 0.50),
             Percentile(all, 0.95),
             Percentile(all, 0.99),
-            residentBytes is null ? null : Math.Round(Interlocked.Read(ref peak) / 1024.0 / 1024.0, 1));
+            residentBytes is null ? null : Math.Round(Interlocked.Read(ref peak) / 1024.0 / 1024.0, 1),
+            cpuAtEnd.ToDictionary(c => c.Key, c => all.Length == 0 ? double.NaN : Math.Round((c.Value - cpuAtStart[c.Key]).TotalMilliseconds / all.Length, 2)));
     }
 
     private static double Percentile(double[] sorted, double p) =>

@@ -1,6 +1,6 @@
 namespace Intake.Benchmarks;
 
-/// <summary>One measured phase at one concurrency: completed operations, errors and latency percentiles.</summary>
+/// <summary>One measured phase at one concurrency: completed operations, errors, latency percentiles, and CPU spent per operation by each process.</summary>
 internal sealed record LoadResult(
     string Phase,
     int Clients,
@@ -11,4 +11,5 @@ internal sealed record LoadResult(
     double P50Ms,
     double P95Ms,
     double P99Ms,
-    double? PeakHostMemoryMb);
+    double? PeakHostMemoryMb,
+    IReadOnlyDictionary<string, double> CpuMsPerOperation);

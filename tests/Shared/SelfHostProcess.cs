@@ -131,6 +131,9 @@ public sealed class SelfHostProcess : IAsyncDisposable
     /// <summary>The host's resident memory now (VmRSS), in bytes; 0 when unknown.</summary>
     public long ResidentBytes => ReadStatusKilobytes("VmRSS:") * 1024;
 
+    /// <summary>CPU time the host has used so far (user + system); zero when unknown.</summary>
+    public TimeSpan CpuTime => ProcessId is { } pid ? ProcessCpu.Of(pid) : TimeSpan.Zero;
+
     /// <summary>Kills the process with SIGKILL: no shutdown code runs, as in a power cut or an OOM kill.</summary>
     public Task KillAsync() => SignalAndWaitAsync(SigKill);
 

@@ -54,13 +54,13 @@ public sealed class HostCrashTests : IAsyncLifetime
         using var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         using var stream = SubmissionStream.Start(client, clients: 8);
 
-        await stream.WaitForAcknowledgedAsync(60, TimeSpan.FromSeconds(30), Ct);
+        await stream.WaitForAcknowledgedAsync(40, TimeSpan.FromSeconds(30), Ct);
         await host.KillAsync();
         var acknowledgedBeforeKill = stream.Acknowledged.Count;
         // Down for longer than the re-drive interval, as a crashed host is before it restarts.
         await Task.Delay(TimeSpan.FromSeconds(3), Ct);
         await host.StartAgainAsync(Ct);
-        await stream.WaitForAcknowledgedAsync(acknowledgedBeforeKill + 60, TimeSpan.FromSeconds(30), Ct);
+        await stream.WaitForAcknowledgedAsync(acknowledgedBeforeKill + 40, TimeSpan.FromSeconds(30), Ct);
         await stream.StopAsync(finishWithin: TimeSpan.FromSeconds(30));
 
         // The kill cut connections (transport errors), but no request was answered with a server error.
@@ -76,7 +76,7 @@ public sealed class HostCrashTests : IAsyncLifetime
 
         // A processed report stays as it is: re-drives and late duplicate messages change nothing.
         var processedAt = acknowledged.ToDictionary(r => r.Id, r => rows[r.Id].GetDateTimeOffset("ProcessedAt"), StringComparer.Ordinal);
-        await Task.Delay(TimeSpan.FromSeconds(6), Ct);
+        await Task.Delay(TimeSpan.FromSeconds(4), Ct);
         var later = await storage.RowsAsync(Ct);
         foreach (var report in acknowledged)
         {

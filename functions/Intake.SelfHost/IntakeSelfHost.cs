@@ -22,6 +22,9 @@ public static class IntakeSelfHost
         configure?.Invoke(builder.Configuration);
         // The SDKs log every request at Information; keep their warnings and errors only.
         builder.Logging.AddFilter("Azure", LogLevel.Warning);
+        // ASP.NET Core logs each request several times at Information; under load that is most of
+        // the host's logging CPU (issue 7's benchmark). Intake logs each stored report itself.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Host.Triggers", LogLevel.Warning);
 
         builder.Services.AddIntakeCore(builder.Configuration);

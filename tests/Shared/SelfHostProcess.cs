@@ -67,8 +67,6 @@ public sealed class SelfHostProcess : IAsyncDisposable
         start.ArgumentList.Add($"http://127.0.0.1:{Port}");
         // A developer's local.settings.json must not leak in; everything comes from here.
         start.Environment["INTAKE_LOCAL_SETTINGS"] = Path.Combine(Path.GetTempPath(), "intake-tests-no-local-settings.json");
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var (key, value) in _settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

@@ -11,14 +11,20 @@ namespace Intake.SelfHost;
 /// </summary>
 public static class IntakeSelfHost
 {
-    /// <summary>Builds the host; <paramref name="configure"/> lets tests add settings last.</summary>
-    public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null)
+    /// <summary>
+    /// Builds the host; <paramref name="configure"/> lets tests add settings last, and
+    /// <paramref name="services"/> lets them add services (a storage fault injector).
+    /// </summary>
+    public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.AddLocalSettings(builder.Environment.ContentRootPath, args);
         configure?.Invoke(builder.Configuration);
         // The SDKs log every request at Information; keep their warnings and errors only.
         builder.Logging.AddFilter("Azure", LogLevel.Warning);
+        // ASP.NET Core logs each request several times at Information; under load that is most of
+        // the host's logging CPU (issue 7's benchmark). Intake logs each stored report itself.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Host.Triggers", LogLevel.Warning);
         // Azure.Core logs every 4xx as a warning, including the 409s that are our idempotency gate
         // and "container already exists" at start-up; the pipeline handles those itself.
@@ -29,6 +35,7 @@ public static class IntakeSelfHost
 
         builder.Services.AddIntakeCore(builder.Configuration);
         builder.Services.AddSingleton<QueueAndTimerTriggers>();
+        services?.Invoke(builder.Services);
         builder.Host.ConfigureWebJobs(webJobs =>
         {
             webJobs.AddAzureStorageQueues(queues =>

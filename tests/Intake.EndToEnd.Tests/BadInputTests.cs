@@ -14,7 +14,7 @@ public sealed class BadInputTests(SelfHostFixture fixture)
     [
         "malformed-json", "truncated-json", "text-plain", "no-content-type", "latin1-charset", "over-limit", "missing-fields",
         "severity-out-of-range", "unknown-category", "latitude-out-of-range", "longitude-not-a-number",
-        "occurred-tomorrow", "negative-killed", "unknown-field", "contact-without-consent", "array-body",
+        "occurred-tomorrow", "negative-killed", "unknown-field", "contact-without-consent", "array-body", "lone-surrogate",
     ];
 
     private static (byte[] Body, string? ContentType, HttpStatusCode Status, string Code, string[] Fields) Build(string name)
@@ -62,6 +62,10 @@ public sealed class BadInputTests(SelfHostFixture fixture)
                 report["consent"]!["followUp"] = false;
                 return (Json(report), json, (HttpStatusCode)422, "validation-failed", ["reporter.contact"]);
             case "array-body": return ("[]"u8.ToArray(), json, (HttpStatusCode)422, "validation-failed", [""]);
+            case "lone-surrogate":
+                // Valid JSON, but no text: an escaped unpaired surrogate (found by HostileInputTests; it was a 500).
+                report["narrative"] = "LONE";
+                return (Encoding.UTF8.GetBytes(report.ToJsonString().Replace("\"LONE\"", "\"\\uD800\"", StringComparison.Ordinal)), json, (HttpStatusCode)422, "validation-failed", ["narrative"]);
             default: throw new ArgumentOutOfRangeException(nameof(name), name, null);
         }
     }

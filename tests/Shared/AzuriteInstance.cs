@@ -35,6 +35,9 @@ public sealed class AzuriteInstance : IAsyncDisposable
     /// <summary>The table service port.</summary>
     public int TablePort { get; }
 
+    /// <summary>CPU time the emulator has used so far (user + system); zero when unknown.</summary>
+    public TimeSpan CpuTime => _process is { HasExited: false } p ? ProcessCpu.Of(p.Id) : TimeSpan.Zero;
+
     /// <summary>A connection string to this instance.</summary>
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +

@@ -36,9 +36,10 @@ public static class IntakeServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton(_ => StorageAccount.FromConfiguration(configuration));
-        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateBlobServiceClient());
-        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateQueueServiceClient());
-        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateTableServiceClient());
+        // StorageClientTransport: none registered by the hosts; fault tests add an injecting one.
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateBlobServiceClient(sp.GetService<StorageClientTransport>()));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateQueueServiceClient(sp.GetService<StorageClientTransport>()));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateTableServiceClient(sp.GetService<StorageClientTransport>()));
         services.AddStorageResilience();
 
         services.AddSingleton(_ => CategoryTaxonomy.LoadEmbedded());

@@ -26,11 +26,28 @@ public sealed partial class Reconciler(
         var now = time.GetUtcNow();
         var since = now - settings.ReconcileLookback;
 
+        // The index rows of the look-back window first: one partition query per day, so that only
+        // blobs without a row cost a write (a conditional add per blob would load storage on every pass).
+        var indexed = new HashSet<Guid>();
+        var stale = new List<ReportIndexEntry>();
+        var staleBefore = now - settings.RedriveAfter;
+        for (var day = DateOnly.FromDateTime(since.UtcDateTime); day <= DateOnly.FromDateTime(now.UtcDateTime); day = day.AddDays(1))
+        {
+            await foreach (var row in index.ReadDayAsync(day, cancellationToken).ConfigureAwait(false))
+            {
+                indexed.Add(row.ReportId);
+                if (row.Status == ReportStatus.Received && row.LastTouchedAt is { } touched && touched < staleBefore)
+                {
+                    stale.Add(row);
+                }
+            }
+        }
+
         int scanned = 0, created = 0;
         await foreach (var submission in raw.ListSinceAsync(since, cancellationToken).ConfigureAwait(false))
         {
             scanned++;
-            if (await index.TryAddReceivedAsync(submission, cancellationToken).ConfigureAwait(false))
+            if (!indexed.Contains(submission.ReportId) && await index.TryAddReceivedAsync(submission, cancellationToken).ConfigureAwait(false))
             {
                 await queue.EnqueueAsync(new ProcessReportMessage(submission.ReportId, submission.ReceivedOn), cancellationToken).ConfigureAwait(false);
                 created++;
@@ -38,22 +55,14 @@ public sealed partial class Reconciler(
             }
         }
 
-        var requeued = 0;
-        var staleBefore = now - settings.RedriveAfter;
-        for (var day = DateOnly.FromDateTime(since.UtcDateTime); day <= DateOnly.FromDateTime(now.UtcDateTime); day = day.AddDays(1))
+        foreach (var row in stale)
         {
-            await foreach (var row in index.ReadDayAsync(day, cancellationToken).ConfigureAwait(false))
-            {
-                if (row.Status == ReportStatus.Received && row.LastTouchedAt is { } touched && touched < staleBefore)
-                {
-                    await queue.EnqueueAsync(new ProcessReportMessage(row.ReportId, row.ReceivedOn), cancellationToken).ConfigureAwait(false);
-                    await index.MarkRedrivenAsync(row.ReceivedOn, row.ReportId, now, cancellationToken).ConfigureAwait(false);
-                    requeued++;
-                    LogRequeued(row.ReportId);
-                }
-            }
+            await queue.EnqueueAsync(new ProcessReportMessage(row.ReportId, row.ReceivedOn), cancellationToken).ConfigureAwait(false);
+            await index.MarkRedrivenAsync(row.ReceivedOn, row.ReportId, now, cancellationToken).ConfigureAwait(false);
+            LogRequeued(row.ReportId);
         }
 
+        var requeued = stale.Count;
         var summary = new ReconcileSummary(scanned, created, requeued);
         LogSummary(summary.SubmissionsScanned, summary.RowsCreated, summary.Requeued);
         return summary;

@@ -14,11 +14,47 @@ internal sealed class FieldReader(List<FieldError> errors, string prefix = "")
     {
         foreach (var property in element.EnumerateObject())
         {
-            if (!known.Contains(property.Name))
+            if (!TryGetName(property, out var name))
             {
-                var field = scope.Length == 0 ? property.Name : $"{scope}.{property.Name}";
+                errors.Add(new FieldError(Path(scope), "Has a property name that is not valid Unicode text."));
+            }
+            else if (!known.Contains(name))
+            {
+                var field = scope.Length == 0 ? name : $"{scope}.{name}";
                 errors.Add(new FieldError(Path(field), "Is not a field of the report schema (v1)."));
             }
+        }
+    }
+
+    /// <summary>
+    /// Reads a JSON string. JSON may escape a lone UTF-16 surrogate (<c>"\uD800"</c>), which no
+    /// .NET string can hold as text: the reader throws, and such input is bad input, not a fault.
+    /// </summary>
+    public static bool TryGetText(JsonElement value, out string text)
+    {
+        try
+        {
+            text = value.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = "";
+            return false;
+        }
+    }
+
+    private static bool TryGetName(JsonProperty property, out string name)
+    {
+        try
+        {
+            name = property.Name;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            name = "";
+            return false;
         }
     }
 
@@ -35,7 +71,12 @@ internal sealed class FieldReader(List<FieldError> errors, string prefix = "")
             return null;
         }
 
-        var text = value.GetString()!;
+        if (!TryGetText(value, out var text))
+        {
+            Add(name, "Must be valid Unicode text (it holds an unpaired surrogate escape).");
+            return null;
+        }
+
         if (!allowEmpty && text.Trim().Length == 0)
         {
             Add(name, "Must not be empty.");

@@ -179,17 +179,17 @@ public sealed partial class ReportValidator(CategoryTaxonomy taxonomy, TimeProvi
         foreach (var item in groups.EnumerateArray())
         {
             var field = $"victimGroups.{index++}";
-            if (item.ValueKind != JsonValueKind.String || !ReportVocabulary.VictimGroups.Contains(item.GetString()!))
+            if (item.ValueKind != JsonValueKind.String || !FieldReader.TryGetText(item, out var group) || !ReportVocabulary.VictimGroups.Contains(group))
             {
                 reader.Add(field, $"Must be one of: {string.Join(", ", ReportVocabulary.VictimGroups.Order(StringComparer.Ordinal))}.");
             }
-            else if (result.Contains(item.GetString()!))
+            else if (result.Contains(group))
             {
                 reader.Add(field, "Is listed twice.");
             }
             else
             {
-                result.Add(item.GetString()!);
+                result.Add(group);
             }
         }
 

@@ -67,27 +67,30 @@ public sealed class StorageAccount
     }
 
     /// <summary>Creates a blob service client with the pipeline's retry settings.</summary>
-    public BlobServiceClient CreateBlobServiceClient()
+    /// <param name="transport">A transport to use instead of the SDK's (fault tests only).</param>
+    public BlobServiceClient CreateBlobServiceClient(StorageClientTransport? transport = null)
     {
-        var options = StorageClientRetry.Configure(new BlobClientOptions());
+        var options = StorageClientRetry.Configure(new BlobClientOptions(), transport);
         return _connectionString is not null
             ? new BlobServiceClient(_connectionString, options)
             : new BlobServiceClient(_blobUri, _credential, options);
     }
 
     /// <summary>Creates a queue service client; messages are Base64 as the queue triggers expect.</summary>
-    public QueueServiceClient CreateQueueServiceClient()
+    /// <param name="transport">A transport to use instead of the SDK's (fault tests only).</param>
+    public QueueServiceClient CreateQueueServiceClient(StorageClientTransport? transport = null)
     {
-        var options = StorageClientRetry.Configure(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var options = StorageClientRetry.Configure(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }, transport);
         return _connectionString is not null
             ? new QueueServiceClient(_connectionString, options)
             : new QueueServiceClient(_queueUri, _credential, options);
     }
 
     /// <summary>Creates a table service client.</summary>
-    public TableServiceClient CreateTableServiceClient()
+    /// <param name="transport">A transport to use instead of the SDK's (fault tests only).</param>
+    public TableServiceClient CreateTableServiceClient(StorageClientTransport? transport = null)
     {
-        var options = StorageClientRetry.Configure(new TableClientOptions());
+        var options = StorageClientRetry.Configure(new TableClientOptions(), transport);
         return _connectionString is not null
             ? new TableServiceClient(_connectionString, options)
             : new TableServiceClient(_tableUri, _credential, options);

@@ -9,9 +9,14 @@ namespace Intake.Core.Storage;
 /// </summary>
 internal static class StorageClientRetry
 {
-    public static T Configure<T>(T options)
+    public static T Configure<T>(T options, StorageClientTransport? transport = null)
         where T : ClientOptions
     {
+        if (transport is not null)
+        {
+            options.Transport = transport.Transport;
+        }
+
         options.Retry.Mode = RetryMode.Exponential;
         options.Retry.MaxRetries = 3;
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);

@@ -95,11 +95,25 @@ public sealed partial class ReportIntake(
         {
             await _storage.ExecuteAsync(async ct =>
             {
-                var added = await index.TryAddReceivedAsync(submission, ct).ConfigureAwait(false);
-                if (added || !onlyIfUnindexed)
+                var message = new ProcessReportMessage(submission.ReportId, submission.ReceivedOn);
+                if (onlyIfUnindexed)
                 {
-                    await queue.EnqueueAsync(new ProcessReportMessage(submission.ReportId, submission.ReceivedOn), ct).ConfigureAwait(false);
+                    if (await index.TryAddReceivedAsync(submission, ct).ConfigureAwait(false))
+                    {
+                        await queue.EnqueueAsync(message, ct).ConfigureAwait(false);
+                    }
+
+                    return;
                 }
+
+                // Past the blob gate the row and the message do not depend on each other, so they
+                // are written at once: one storage round-trip of waiting instead of two (see
+                // docs/RELIABILITY.md). Any order or partial outcome is safe: the processor adds a
+                // missing row from the blob, and the reconciler indexes and queues a blob without a
+                // row, and re-drives a row whose message was lost.
+                await Task.WhenAll(
+                    index.TryAddReceivedAsync(submission, ct),
+                    queue.EnqueueAsync(message, ct)).ConfigureAwait(false);
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (StorageResilience.IsTransient(e))

@@ -27,6 +27,9 @@ public static class StorageResilience
     {
         RequestFailedException e => e.Status is 0 or 408 or 429 or >= 500,
         HttpRequestException or TimeoutRejectedException or BrokenCircuitException => true,
+        // The SDK's network timeout (Retry.NetworkTimeout) surfaces as a cancellation wrapping a
+        // TimeoutException once its retries are spent: an outage, not the caller giving up.
+        OperationCanceledException { InnerException: TimeoutException } => true,
         AggregateException e => e.InnerExceptions.Any(IsTransient),
         _ => false,
     };

@@ -28,7 +28,11 @@ public sealed class SelfHostInstance : IAsyncDisposable
     public HttpClient AdminClient => Client;
 
     /// <summary>Starts Azurite (in memory, or on disk under <paramref name="location"/>) and the host, and waits until it is healthy.</summary>
-    public static async Task<SelfHostInstance> StartAsync(IDictionary<string, string?> settings, string? location = null, CancellationToken cancellationToken = default)
+    public static Task<SelfHostInstance> StartAsync(IDictionary<string, string?> settings, string? location = null, CancellationToken cancellationToken = default) =>
+        StartAsync(settings, location, services: null, cancellationToken);
+
+    /// <summary>As above, with <paramref name="services"/> added to the host's (a storage fault injector).</summary>
+    public static async Task<SelfHostInstance> StartAsync(IDictionary<string, string?> settings, string? location, Action<IServiceCollection>? services, CancellationToken cancellationToken)
     {
         // A developer's local.settings.json must not leak into tests.
         Environment.SetEnvironmentVariable("INTAKE_LOCAL_SETTINGS", Path.Combine(Path.GetTempPath(), "intake-tests-no-local-settings.json"));
@@ -45,7 +49,7 @@ public sealed class SelfHostInstance : IAsyncDisposable
             values[key] = value;
         }
 
-        var app = IntakeSelfHost.Build(["--urls", "http://127.0.0.1:0"], c => c.AddInMemoryCollection(values));
+        var app = IntakeSelfHost.Build(["--urls", "http://127.0.0.1:0"], c => c.AddInMemoryCollection(values), services);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };

@@ -1,7 +1,7 @@
 using Intake.Core.Digest.Tally;
 using Intake.Core.Taxonomy;
 
-namespace Intake.Benchmarks;
+namespace Intake.DigestBenchmark;
 
 /// <summary>
 /// Generates a day's worth of tallied reports, as the processor would have counted them:

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Intake.Testing;
+
+namespace Intake.Benchmarks;
+
+/// <summary>The printed table and the results file under bench/results/.</summary>
+internal sealed record BenchmarkReport(
+    DateTimeOffset StartedAt,
+    int Cores,
+    string Machine,
+    string LoadAverageBefore,
+    string LoadAverageAfter,
+    IReadOnlyList<LoadResult> Floor,
+    IReadOnlyList<LoadResult> Intake,
+    ProcessingDrain.Result Processing,
+    string Note)
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public IEnumerable<object> Ratios => Intake.Select(i =>
+    {
+        var f = Floor.Single(x => x.Clients == i.Clients);
+        return new
+        {
+            i.Clients,
+            Throughput = Math.Round(i.PerSecond / f.PerSecond, 2),
+            P99 = Math.Round(i.P99Ms / f.P99Ms, 2),
+            ThroughputTargetMet = i.Clients < 16 || i.PerSecond >= 0.7 * f.PerSecond,
+            P99TargetMet = i.Clients < 16 || i.P99Ms <= 2 * f.P99Ms,
+            MemoryTargetMet = i.Clients < 64 || i.PeakHostMemoryMb < 400,
+        };
+    });
+
+    public string Table()
+    {
+        var text = new StringBuilder();
+        var c = CultureInfo.InvariantCulture;
+        text.AppendLine(c, $"Intake benchmark {StartedAt:yyyy-MM-dd HH:mm} UTC, {Cores} cores, load average before {LoadAverageBefore}, after {LoadAverageAfter}");
+        text.AppendLine("| phase  | clients | ops/s  | p50 ms | p95 ms | p99 ms | errors | host peak MB | ops/s vs floor | p99 vs floor |");
+        text.AppendLine("|--------|--------:|-------:|-------:|-------:|-------:|-------:|-------------:|---------------:|-------------:|");
+        foreach (var f in Floor)
+        {
+            text.AppendLine(c, $"| floor  | {f.Clients,7} | {f.PerSecond,6:F1} | {f.P50Ms,6:F1} | {f.P95Ms,6:F1} | {f.P99Ms,6:F1} | {f.Errors,6} |              |                |              |");
+        }
+
+        foreach (var i in Intake)
+        {
+            var f = Floor.Single(x => x.Clients == i.Clients);
+            text.AppendLine(c, $"| intake | {i.Clients,7} | {i.PerSecond,6:F1} | {i.P50Ms,6:F1} | {i.P95Ms,6:F1} | {i.P99Ms,6:F1} | {i.Errors,6} | {i.PeakHostMemoryMb,12:F1} | {i.PerSecond / f.PerSecond,14:P0} | {i.P99Ms / f.P99Ms,11:F2}x |");
+        }
+
+        text.AppendLine("CPU ms per report (Azurite / benchmark client / host): " + string.Join(", ", Floor.Concat(Intake).Select(r =>
+            $"{r.Phase} x{r.Clients}: {Cpu(r, "azurite")} / {Cpu(r, "client")} / {Cpu(r, "host")}")));
+        text.AppendLine(c, $"Processing: {Processing.Processed} of {Processing.Reports} queued reports processed in {Processing.Seconds:F1} s = {Processing.PerSecond:F1} reports/s (half done after {Processing.HalfDoneSeconds:F1} s, 90% after {Processing.NineTenthsDoneSeconds:F1} s; poison: {Processing.Poisoned}); CPU ms per report: Azurite {Processing.AzuriteCpuMsPerReport:F2}, host {Processing.HostCpuMsPerReport:F2} (start-up included).");
+        text.AppendLine(c, $"Targets at 16 and 64 clients: intake >= 70% of floor throughput, p99 <= 2x floor, host memory < 400 MB at 64. {Note}");
+        return text.ToString();
+    }
+
+    private static string Cpu(LoadResult r, string name) =>
+        r.CpuMsPerOperation.TryGetValue(name, out var ms) ? ms.ToString("F2", CultureInfo.InvariantCulture) : "-";
+
+    public (string Json, string Markdown) Write()
+    {
+        var directory = RepositoryLayout.PathOf("bench", "results");
+        Directory.CreateDirectory(directory);
+        var name = $"{StartedAt:yyyy-MM-dd}-{Cores}core";
+        var json = Path.Combine(directory, name + ".json");
+        var markdown = Path.Combine(directory, name + ".md");
+        File.WriteAllText(json, JsonSerializer.Serialize(this, Json));
+        File.WriteAllText(markdown, Table());
+        return (json, markdown);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using Intake.Testing;
+
+namespace Intake.Benchmarks;
+
+/// <summary>
+/// One run: its own Azurite in memory; the storage floor at each client count; intake through the
+/// self-host process (queue processing switched off, so intake and floor compete for the same
+/// storage alone); then the host restarted with processing on over the backlog intake left.
+/// </summary>
+internal static class BenchmarkRun
+{
+    public static async Task<BenchmarkReport> RunAsync(BenchmarkOptions options)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var loadBefore = LoadAverage();
+        await using var azurite = await AzuriteInstance.StartAsync();
+        Console.WriteLine($"Azurite in memory on 127.0.0.1:{azurite.BlobPort}/{azurite.QueuePort}/{azurite.TablePort}");
+
+        var floor = new StorageFloor(azurite.ConnectionString);
+        await floor.CreateAsync();
+        var floorResults = new List<LoadResult>();
+        var floorCpu = new Dictionary<string, Func<TimeSpan>>
+        {
+            ["azurite"] = () => azurite.CpuTime,
+            ["client"] = () => Process.GetCurrentProcess().TotalProcessorTime,
+        };
+        foreach (var clients in options.Clients)
+        {
+            var result = await ClosedLoopLoad.RunAsync("floor", clients, options.WarmUp, options.Measured, floor.WriteOneAsync, floorCpu);
+            Console.WriteLine(result);
+            floorResults.Add(result);
+        }
+
+        var settings = new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["DigestSchedule"] = "0 0 6 * * *",
+            ["ReconcileSchedule"] = "0 0 0 1 1 *",
+        };
+        // The WebJobs SDK (as the Functions host) honours this setting: the queue trigger stays off.
+        var intakeOnly = new Dictionary<string, string>(settings) { ["AzureWebJobs.ProcessReport.Disabled"] = "true" };
+        var intakeResults = new List<LoadResult>();
+        await using (var host = await SelfHostProcess.StartAsync(intakeOnly))
+        {
+            using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1024 };
+            using var client = new HttpClient(handler) { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+            var intake = new IntakeLoad(client);
+            var intakeCpu = new Dictionary<string, Func<TimeSpan>>(floorCpu) { ["host"] = () => host.CpuTime };
+            foreach (var clients in options.Clients)
+            {
+                var result = await ClosedLoopLoad.RunAsync("intake", clients, options.WarmUp, options.Measured, intake.SubmitOneAsync, intakeCpu, () => host.ResidentBytes);
+                result = result with { PeakHostMemoryMb = Math.Max(result.PeakHostMemoryMb ?? 0, Math.Round(host.PeakResidentBytes / 1024.0 / 1024.0, 1)) };
+                Console.WriteLine(result);
+                intakeResults.Add(result);
+            }
+
+            await host.StopAsync();
+        }
+
+        var backlog = await CountQueuedAsync(azurite.ConnectionString);
+        Console.WriteLine($"Processing a backlog of {backlog} queued reports...");
+        await using var processingHost = await CreateStoppedAsync();
+        var processing = await ProcessingDrain.MeasureAsync(
+            azurite.ConnectionString,
+            backlog,
+            async () => processingHost.Host = await SelfHostProcess.StartAsync(settings),
+            () => azurite.CpuTime,
+            () => processingHost.Host?.CpuTime ?? TimeSpan.Zero,
+            TimeSpan.FromMinutes(5));
+        Console.WriteLine(processing);
+
+        var note = "The machine is shared with other builds and test runs; figures move with its load (see the load averages). " + options.Note;
+        return new BenchmarkReport(started, Environment.ProcessorCount, Environment.MachineName, loadBefore, LoadAverage(), floorResults, intakeResults, processing, note.Trim());
+    }
+
+    private static async Task<int> CountQueuedAsync(string connectionString)
+    {
+        var queue = new Azure.Storage.Queues.QueueServiceClient(connectionString).GetQueueClient(Intake.Core.Configuration.StorageNames.ProcessingQueue);
+        return (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
+    }
+
+    private static Task<HostSlot> CreateStoppedAsync() => Task.FromResult(new HostSlot());
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    /// <summary>Holds the processing host so that it is stopped however the run ends.</summary>
+    private sealed class HostSlot : IAsyncDisposable
+    {
+        public SelfHostProcess? Host { get; set; }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Host is not null)
+            {
+                await Host.DisposeAsync();
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Queues;
+using Intake.Core.Storage;
+
+namespace Intake.Benchmarks;
+
+/// <summary>
+/// The storage floor: the three writes a report needs, done directly with the Azure SDK, one
+/// after the other, with the same options intake uses (conditional create with metadata and a
+/// Content-MD5, an entity with the same properties, a Base64 message). Nothing else: no HTTP
+/// server, no validation. Separate container, table and queue, so the host does not see them.
+/// </summary>
+internal sealed class StorageFloor
+{
+    private readonly BlobContainerClient _container;
+    private readonly TableClient _table;
+    private readonly QueueClient _queue;
+
+    public StorageFloor(string connectionString)
+    {
+        _container = new BlobServiceClient(connectionString).GetBlobContainerClient("floor-raw");
+        _table = new TableServiceClient(connectionString).GetTableClient("floorreports");
+        _queue = new QueueServiceClient(connectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }).GetQueueClient("floor-queue");
+    }
+
+    public async Task CreateAsync()
+    {
+        await _container.CreateIfNotExistsAsync();
+        await _table.CreateIfNotExistsAsync();
+        await _queue.CreateIfNotExistsAsync();
+    }
+
+    public async Task<bool> WriteOneAsync()
+    {
+        var (id, body) = SampleReports.Next();
+        var receivedAt = DateTimeOffset.UtcNow;
+        var sha = Convert.ToHexStringLower(SHA256.HashData(body));
+        await _container.GetBlobClient(id.ToString("D")).UploadAsync(BinaryData.FromBytes(body), new BlobUploadOptions
+        {
+            Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+            Metadata = new Dictionary<string, string>
+            {
+                ["sha256"] = sha,
+                ["receivedat"] = receivedAt.ToString("O", CultureInfo.InvariantCulture),
+                ["source"] = "json",
+            },
+            TransferValidation = new UploadTransferValidationOptions { ChecksumAlgorithm = StorageChecksumAlgorithm.MD5 },
+        });
+        var day = DateOnly.FromDateTime(receivedAt.UtcDateTime);
+        await _table.AddEntityAsync(new TableEntity(day.ToString("yyyyMMdd", CultureInfo.InvariantCulture), id.ToString("D"))
+        {
+            ["Status"] = "received",
+            ["ReceivedAt"] = receivedAt,
+            ["Source"] = "json",
+            ["Sha256"] = sha,
+            ["ContentLength"] = (long)body.Length,
+            ["Attempts"] = 0,
+        });
+        await _queue.SendMessageAsync(ProcessingQueue.Serialize(new ProcessReportMessage(id, day)));
+        return true;
+    }
+}

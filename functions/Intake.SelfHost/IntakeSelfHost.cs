@@ -23,6 +23,7 @@ public static class IntakeSelfHost
 
         builder.Services.AddIntakeCore(builder.Configuration);
         builder.Services.AddSingleton<QueueAndTimerTriggers>();
+        builder.Services.AddHostedService<AdminTokenStartup>();
         builder.Host.ConfigureWebJobs(webJobs =>
         {
             webJobs.AddAzureStorageQueues(queues =>
@@ -39,7 +40,9 @@ public static class IntakeSelfHost
         });
 
         var app = builder.Build();
+        app.UseIntakeAccessControl();
         app.MapReportsApi();
+        app.MapAdminApi();
         return app;
     }
 }

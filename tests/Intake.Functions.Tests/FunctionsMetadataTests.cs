@@ -10,12 +10,18 @@ public sealed class FunctionsMetadataTests
         var triggers = FunctionsMetadata.Triggers();
 
         Assert.Equal(
-            ["CompileDailySummary", "GetReportStatus", "Health", "ProcessReport", "Reconcile", "ReportSchema", "SubmitReport"],
+            [
+                "AdminAuditLog", "AdminCreateToken", "AdminListTokens", "AdminPoison", "AdminQueues", "AdminReconcile",
+                "AdminReprocessPoison", "AdminRequeueReports", "AdminRevokeToken",
+                "CompileDailySummary", "GetReportStatus", "Health", "ProcessReport", "Reconcile", "ReportSchema", "SubmitReport",
+            ],
             triggers.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(("httpTrigger", "reports", "post"), Http(triggers["SubmitReport"]));
         Assert.Equal(("httpTrigger", "reports/{id}", "get"), Http(triggers["GetReportStatus"]));
         Assert.Equal(("httpTrigger", "health", "get"), Http(triggers["Health"]));
         Assert.Equal(("httpTrigger", "schema/report", "get"), Http(triggers["ReportSchema"]));
+        Assert.Equal(("httpTrigger", "admin/poison/reprocess", "post"), Http(triggers["AdminReprocessPoison"]));
+        Assert.Equal(("httpTrigger", "admin/tokens/{id}", "delete"), Http(triggers["AdminRevokeToken"]));
         Assert.Equal("queueTrigger", (string)triggers["ProcessReport"]["type"]!);
         Assert.Equal(StorageNames.ProcessingQueue, (string)triggers["ProcessReport"]["queueName"]!);
         Assert.Equal("AzureWebJobsStorage", (string)triggers["ProcessReport"]["connection"]!);

@@ -15,6 +15,12 @@ public static class StorageNames
     /// <summary>The report index, partitioned by the UTC day of receipt (<c>yyyyMMdd</c>).</summary>
     public const string ReportsTable = "reports";
 
+    /// <summary>Access tokens (submitter and admin), stored only as salted hashes.</summary>
+    public const string AccessTokensTable = "accesstokens";
+
+    /// <summary>The append-only audit log of admin actions, partitioned by UTC day.</summary>
+    public const string AuditTable = "audit";
+
     /// <summary>Report ids waiting to be processed.</summary>
     public const string ProcessingQueue = "reports";
 

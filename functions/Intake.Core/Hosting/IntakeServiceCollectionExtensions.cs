@@ -1,3 +1,5 @@
+using Intake.Core.Access;
+using Intake.Core.Admin;
 using Intake.Core.Configuration;
 using Intake.Core.Digest;
 using Intake.Core.Health;
@@ -52,6 +54,8 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<StorageHealth>();
         services.AddSingleton<ReportSchemaDocument>();
         services.AddSingleton<ReportsApi>();
+        services.AddIntakeAccess(configuration);
+        services.AddIntakeAdmin();
         services.AddHostedService<StorageStartup>();
         return services;
     }

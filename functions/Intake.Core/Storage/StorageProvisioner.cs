@@ -16,6 +16,8 @@ public sealed class StorageProvisioner(BlobServiceClient blobs, QueueServiceClie
             blobs.GetBlobContainerClient(StorageNames.Digests).CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             queues.GetQueueClient(StorageNames.ProcessingQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             queues.GetQueueClient(StorageNames.PoisonQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken),
-            tables.GetTableClient(StorageNames.ReportsTable).CreateIfNotExistsAsync(cancellationToken)).ConfigureAwait(false);
+            tables.GetTableClient(StorageNames.ReportsTable).CreateIfNotExistsAsync(cancellationToken),
+            tables.GetTableClient(StorageNames.AccessTokensTable).CreateIfNotExistsAsync(cancellationToken),
+            tables.GetTableClient(StorageNames.AuditTable).CreateIfNotExistsAsync(cancellationToken)).ConfigureAwait(false);
     }
 }

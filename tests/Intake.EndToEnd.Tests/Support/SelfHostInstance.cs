@@ -78,6 +78,14 @@ public sealed class SelfHostInstance : IAsyncDisposable
         return instance;
     }
 
+    /// <summary>Changes a setting of the running host, as an operator editing app settings would; options monitors see it at once.</summary>
+    public void ChangeSetting(string key, string? value)
+    {
+        var configuration = (IConfigurationRoot)App.Services.GetRequiredService<IConfiguration>();
+        configuration[key] = value;
+        configuration.Reload();
+    }
+
     /// <summary>Issues a token directly in storage, as the admin API would.</summary>
     public Task<IssuedToken> IssueTokenAsync(CallerKind kind, string name, CancellationToken cancellationToken) =>
         App.Services.GetRequiredService<AccessTokenStore>().CreateAsync(kind, name, "end-to-end tests", cancellationToken);

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Identity.Web;
 using Microsoft.Net.Http.Headers;
 
 namespace Intake.Core.Access;
@@ -95,20 +96,35 @@ public sealed partial class AccessGate(
 
         // The Functions worker runs no ASP.NET Core authentication middleware, so the JwtBearer
         // handler (configured by Microsoft.Identity.Web) is invoked here, the same in both hosts.
-        httpContext.RequestServices ??= services;
-        var result = await httpContext.RequestServices.GetRequiredService<IAuthenticationService>()
-            .AuthenticateAsync(httpContext, JwtBearerDefaults.AuthenticationScheme).ConfigureAwait(false);
+        AuthenticateResult result;
+        if (httpContext.RequestServices is null)
+        {
+            // A request without a scope (a direct invocation): the handler is scoped, so give it one.
+            await using var scope = services.CreateAsyncScope();
+            httpContext.RequestServices = scope.ServiceProvider;
+            result = await AuthenticateJwtAsync(httpContext).ConfigureAwait(false);
+            httpContext.RequestServices = null!;
+        }
+        else
+        {
+            result = await AuthenticateJwtAsync(httpContext).ConfigureAwait(false);
+        }
+
         if (!result.Succeeded || result.Principal is null)
         {
             return null;
         }
 
         var principal = result.Principal;
-        var id = principal.FindFirstValue("oid") ?? principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? principal.FindFirstValue("sub") ?? "unknown";
+        // Microsoft.Identity.Web's readers know both the short and the mapped claim names.
+        var id = principal.GetObjectId() ?? principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
         var name = principal.FindFirstValue("name") ?? principal.FindFirstValue("preferred_username") ?? principal.FindFirstValue("azp") ?? id;
         var isAdmin = principal.Claims.Any(c => c.Type is "roles" or ClaimTypes.Role && c.Value == EntraAdminSettings.AdminRole);
         return new Caller($"entra:{id}", isAdmin ? CallerKind.Admin : CallerKind.NoRole, name);
     }
+
+    private static Task<AuthenticateResult> AuthenticateJwtAsync(HttpContext httpContext) =>
+        httpContext.RequestServices.GetRequiredService<IAuthenticationService>().AuthenticateAsync(httpContext, JwtBearerDefaults.AuthenticationScheme);
 
     private ApiAnswer Deny(Problem problem, string detail, string challenge, string? routeTemplate)
     {

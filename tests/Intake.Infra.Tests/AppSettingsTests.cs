@@ -19,6 +19,9 @@ public sealed class AppSettingsTests(CompiledTemplates compiled)
             "__clientId and __blobServiceUri/__queueServiceUri/__tableServiceUri, which StorageAccount.FromConfiguration also reads.",
         ["FUNCTIONS_WORKER_RUNTIME"] =
             "Flex Consumption takes the runtime from functionAppConfig.runtime (dotnet-isolated) and rejects this app setting.",
+        ["AzureAd__Instance"] = "Optional Entra ID sign-in for admins; set after deployment together with the app registration.",
+        ["AzureAd__TenantId"] = "Optional Entra ID sign-in for admins; set after deployment together with the app registration.",
+        ["AzureAd__ClientId"] = "Optional Entra ID sign-in for admins; empty means only admin tokens are accepted.",
     };
 
     /// <summary>main.bicep parameter behind each sample setting whose default the template repeats.</summary>

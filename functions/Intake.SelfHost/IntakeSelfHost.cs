@@ -20,6 +20,9 @@ public static class IntakeSelfHost
         // The SDKs log every request at Information; keep their warnings and errors only.
         builder.Logging.AddFilter("Azure", LogLevel.Warning);
         builder.Logging.AddFilter("Host.Triggers", LogLevel.Warning);
+        // Request lines carry the path, and path-token routes (key/{token}/...) carry a credential there: never log them.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
 
         builder.Services.AddIntakeCore(builder.Configuration);
         builder.Services.AddSingleton<QueueAndTimerTriggers>();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Intake.Core.Access;
 using Intake.Testing;
 
 namespace Intake.Benchmarks;
@@ -44,7 +45,8 @@ internal static class BenchmarkRun
         await using (var host = await SelfHostProcess.StartAsync(intakeOnly))
         {
             using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1024 };
-            using var client = new HttpClient(handler) { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+            var token = await StoredTokens.IssueAsync(azurite.ConnectionString, CallerKind.Submitter, "benchmark form client");
+            using var client = new HttpClient(handler) { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) }.WithBearer(token);
             var intake = new IntakeLoad(client);
             var intakeCpu = new Dictionary<string, Func<TimeSpan>>(floorCpu) { ["host"] = () => host.CpuTime };
             foreach (var clients in options.Clients)

@@ -33,8 +33,14 @@ public static class IntakeSelfHost
         // which this host never uses (it keeps no function logs in storage).
         builder.Logging.AddFilter("Host.Startup", LogLevel.Error);
 
+        // Request lines carry the path, and path-token routes (key/{token}/...) carry a credential there: never log them.
+        // (Also covered by the Microsoft.AspNetCore filter above; stated here so that loosening it cannot leak tokens.)
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
+
         builder.Services.AddIntakeCore(builder.Configuration);
         builder.Services.AddSingleton<QueueAndTimerTriggers>();
+        builder.Services.AddHostedService<AdminTokenStartup>();
         services?.Invoke(builder.Services);
         builder.Host.ConfigureWebJobs(webJobs =>
         {
@@ -52,9 +58,11 @@ public static class IntakeSelfHost
         });
 
         var app = builder.Build();
+        app.UseIntakeAccessControl();
         app.MapReportsApi();
         app.MapDigestApi();
         app.MapOpenRosaApi();
+        app.MapAdminApi();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using Intake.Core.Access;
 using Intake.Core.Configuration;
 using Intake.Core.Http;
 
@@ -12,7 +13,7 @@ public static class ReportsEndpoints
         var api = endpoints.MapGroup("/api");
         api.MapPost(Routes.Reports, (HttpRequest request, ReportsApi reports, CancellationToken ct) => reports.SubmitAsync(request, ct))
             .WithName("SubmitReport");
-        api.MapGet(Routes.Report, (string id, ReportsApi reports, CancellationToken ct) => reports.GetStatusAsync(id, ct))
+        api.MapGet(Routes.Report, (string id, HttpContext http, ReportsApi reports, CancellationToken ct) => reports.GetStatusAsync(id, Caller.Of(http), ct))
             .WithName("GetReportStatus");
         api.MapGet(Routes.Health, (ReportsApi reports, CancellationToken ct) => reports.HealthAsync(ct))
             .WithName("Health");

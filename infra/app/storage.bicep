@@ -61,6 +61,11 @@ var queueNames = [
 ]
 var tableNames = [
   'reports'
+  'digesttally'
+  'subscribers'
+  'digestdeliveries'
+  'accesstokens'
+  'audit'
 ]
 
 resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {

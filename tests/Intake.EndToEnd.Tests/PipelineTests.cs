@@ -50,7 +50,7 @@ public sealed class PipelineTests(SelfHostFixture fixture)
         var body = Encoding.UTF8.GetBytes(report.ToJsonString());
         var services = fixture.Host.App.Services;
         await services.GetRequiredService<RawSubmissionStore>().TryCreateAsync(
-            new RawSubmission(id, Convert.ToHexStringLower(SHA256.HashData(body)), DateTimeOffset.UtcNow, "json", body.Length), body, "application/json", Ct);
+            new RawSubmission(id, Convert.ToHexStringLower(SHA256.HashData(body)), DateTimeOffset.UtcNow, "json", body.Length, fixture.Host.SubmitterToken.Token.Id), body, "application/json", Ct);
         var before = await Client.WaitForStatusAsync(id.ToString(), "received", TimeSpan.FromSeconds(5), Ct);
         Assert.Equal(0, (int)before["attempts"]!);
 

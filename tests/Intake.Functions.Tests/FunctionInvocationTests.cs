@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues.Models;
+using Intake.Core.Access;
 using Intake.Core.Configuration;
 using Intake.Core.Digest;
 using Intake.Core.Hosting;
@@ -50,9 +51,13 @@ public sealed class FunctionInvocationTests : IAsyncLifetime
         }
     }
 
+    /// <summary>What the access middleware attaches before a submitter route runs.</summary>
+    private static readonly Caller Device = new("0123456789abcdef", CallerKind.Submitter, "test device");
+
     private static HttpRequest Request(string method, string path, byte[]? body = null)
     {
         var context = new DefaultHttpContext();
+        Device.AttachTo(context);
         context.Request.Method = method;
         context.Request.Path = path;
         if (body is not null)

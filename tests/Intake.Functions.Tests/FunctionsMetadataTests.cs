@@ -11,7 +11,9 @@ public sealed class FunctionsMetadataTests
 
         Assert.Equal(
             [
-                "AddSubscriber", "CompileDigest", "DailyDigest", "GetDigest", "GetLatestDigest", "GetReportStatus", "Health",
+                "AddSubscriber", "AdminAuditLog", "AdminCreateToken", "AdminListTokens", "AdminPoison", "AdminQueues", "AdminReconcile",
+                "AdminReprocessPoison", "AdminRequeueReports", "AdminRevokeToken",
+                "CompileDigest", "DailyDigest", "GetDigest", "GetLatestDigest", "GetReportStatus", "Health",
                 "KeyedOpenRosaFormDownload", "KeyedOpenRosaFormList", "KeyedOpenRosaSubmissionGet", "KeyedOpenRosaSubmissionHead", "KeyedOpenRosaSubmit",
                 "ListSubscribers", "OpenRosaFormDownload", "OpenRosaFormList", "OpenRosaSubmissionGet", "OpenRosaSubmissionHead", "OpenRosaSubmit",
                 "ProcessReport", "Reconcile", "RemoveSubscriber", "ReportSchema", "SendDigest", "SubmitReport",
@@ -27,6 +29,8 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(("httpTrigger", "openrosa/submission", "get"), Http(triggers["OpenRosaSubmissionGet"]));
         Assert.Equal(("httpTrigger", "openrosa/submission", "post"), Http(triggers["OpenRosaSubmit"]));
         Assert.Equal(("httpTrigger", "key/{token}/openrosa/submission", "post"), Http(triggers["KeyedOpenRosaSubmit"]));
+        Assert.Equal(("httpTrigger", "admin/poison/reprocess", "post"), Http(triggers["AdminReprocessPoison"]));
+        Assert.Equal(("httpTrigger", "admin/tokens/{id}", "delete"), Http(triggers["AdminRevokeToken"]));
         Assert.Equal("queueTrigger", (string)triggers["ProcessReport"]["type"]!);
         Assert.Equal(StorageNames.ProcessingQueue, (string)triggers["ProcessReport"]["queueName"]!);
         Assert.Equal("AzureWebJobsStorage", (string)triggers["ProcessReport"]["connection"]!);

@@ -22,6 +22,9 @@ public sealed class AppSettingsTests(CompiledTemplates compiled)
         ["Digest__AlertRulesPath"] = "Optional: empty means the alert rules built into the app (digest/alert-rules.json).",
         ["Digest__OutboxPath"] = "Optional: only used while no SMTP host is set; in Azure, digests go through Smtp__Host.",
         ["Digest__CatchUpDays"] = "Optional: the code's default (7 days) applies in Azure.",
+        ["AzureAd__Instance"] = "Optional Entra ID sign-in for admins; set after deployment together with the app registration.",
+        ["AzureAd__TenantId"] = "Optional Entra ID sign-in for admins; set after deployment together with the app registration.",
+        ["AzureAd__ClientId"] = "Optional Entra ID sign-in for admins; empty means only admin tokens are accepted.",
     };
 
     /// <summary>main.bicep parameter behind each sample setting whose default the template repeats.</summary>

@@ -61,6 +61,11 @@ public sealed class StorageTemplateTests(CompiledTemplates compiled)
     [InlineData("Microsoft.Storage/storageAccounts/queueServices/queues", StorageNames.ProcessingQueue)]
     [InlineData("Microsoft.Storage/storageAccounts/queueServices/queues", StorageNames.PoisonQueue)]
     [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", StorageNames.ReportsTable)]
+    [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", StorageNames.DigestTallyTable)]
+    [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", StorageNames.SubscribersTable)]
+    [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", StorageNames.DeliveriesTable)]
+    [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", StorageNames.AccessTokensTable)]
+    [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", StorageNames.AuditTable)]
     public void StorageTemplate_AppStorageName_IsCreated(string type, string name)
     {
         // Arrange: a loop compiles to a name expression over a variable, so look for the literal

@@ -32,6 +32,7 @@ public static class Routes
 
     /// <summary>POST: send a day's digest (admin; <c>?force=true&amp;subscriber={id}</c>).</summary>
     public const string SendDigest = "admin/digests/{date}/send";
+
     /// <summary>GET the OpenRosa form list (anonymous).</summary>
     public const string OpenRosaFormList = "openrosa/formList";
 
@@ -55,4 +56,28 @@ public static class Routes
 
     /// <summary><see cref="OpenRosaSubmission"/> with a path token.</summary>
     public const string KeyedOpenRosaSubmission = KeyPrefix + OpenRosaSubmission;
+
+    /// <summary>GET the storage queues with their approximate and poison counts (admin).</summary>
+    public const string AdminQueues = "admin/queues";
+
+    /// <summary>GET the messages in the poison queue with each report's last error (admin).</summary>
+    public const string AdminPoison = "admin/poison";
+
+    /// <summary>POST: move poison messages back to the processing queue (admin).</summary>
+    public const string AdminReprocessPoison = "admin/poison/reprocess";
+
+    /// <summary>POST: queue already processed reports again, by filter (admin).</summary>
+    public const string AdminRequeueReports = "admin/reports/requeue";
+
+    /// <summary>POST: run the reconciler now (admin).</summary>
+    public const string AdminReconcile = "admin/reconcile";
+
+    /// <summary>GET the audit log, filtered by time (admin).</summary>
+    public const string AdminAudit = "admin/audit";
+
+    /// <summary>GET the access tokens, POST a new one (admin).</summary>
+    public const string AdminTokens = "admin/tokens";
+
+    /// <summary>DELETE (revoke) one access token (admin).</summary>
+    public const string AdminToken = "admin/tokens/{id}";
 }

@@ -23,6 +23,11 @@ public static class StorageNames
 
     /// <summary>One row per (day, subscriber) a digest was sent to: the at-most-once ledger.</summary>
     public const string DeliveriesTable = "digestdeliveries";
+    /// <summary>Access tokens (submitter and admin), stored only as salted hashes.</summary>
+    public const string AccessTokensTable = "accesstokens";
+
+    /// <summary>The append-only audit log of admin actions, partitioned by UTC day.</summary>
+    public const string AuditTable = "audit";
 
     /// <summary>Report ids waiting to be processed.</summary>
     public const string ProcessingQueue = "reports";

@@ -1,3 +1,5 @@
+using Intake.Core.Access;
+using Intake.Core.Admin;
 using Intake.Core.Configuration;
 using Intake.Core.Digest;
 using Intake.Core.Health;
@@ -65,6 +67,8 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton<OpenRosaIntake>();
         services.AddSingleton<OpenRosaApi>();
+        services.AddIntakeAccess(configuration);
+        services.AddIntakeAdmin();
         services.AddHostedService<StorageStartup>();
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Intake.Core.Access;
 using Intake.Core.Configuration;
 using Intake.Core.Health;
 using Intake.Core.Problems;
@@ -49,7 +50,7 @@ public sealed class ReportsApi(
         SubmissionOutcome outcome;
         try
         {
-            outcome = await intake.SubmitJsonAsync(body.Value, cancellationToken).ConfigureAwait(false);
+            outcome = await intake.SubmitJsonAsync(body.Value, Caller.Of(request.HttpContext)?.Id, cancellationToken).ConfigureAwait(false);
         }
         catch (StorageUnavailableException e)
         {
@@ -72,8 +73,12 @@ public sealed class ReportsApi(
         };
     }
 
-    /// <summary><c>GET /api/reports/{id}</c>: the report's status, without personal data.</summary>
-    public async Task<ApiAnswer> GetStatusAsync(string id, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// <c>GET /api/reports/{id}</c>: the report's status, without personal data. A submitter sees
+    /// only reports sent with its own token; any other id is answered as unknown (404), so ids of
+    /// other submitters' reports cannot be probed. Admins see every report.
+    /// </summary>
+    public async Task<ApiAnswer> GetStatusAsync(string id, Caller? caller, CancellationToken cancellationToken = default)
     {
         if (!Guid.TryParseExact(id, "D", out var reportId))
         {
@@ -83,7 +88,7 @@ public sealed class ReportsApi(
         try
         {
             var submission = await raw.GetAsync(reportId, cancellationToken).ConfigureAwait(false);
-            if (submission is null)
+            if (submission is null || !MayRead(caller, submission))
             {
                 return ApiAnswer.FromProblem(ProblemCatalog.ReportNotFound, "No report with this id was received.");
             }
@@ -124,6 +129,9 @@ public sealed class ReportsApi(
 
     /// <summary><c>GET /api/schema/report</c>: the JSON Schema of the report, with the taxonomy.</summary>
     public ApiAnswer Schema() => ApiAnswer.Bytes(200, "application/schema+json", schema.Utf8);
+
+    private static bool MayRead(Caller? caller, RawSubmission submission) =>
+        caller is not null && (caller.IsAdmin || (caller.Kind == CallerKind.Submitter && string.Equals(caller.Id, submission.SubmitterId, StringComparison.Ordinal)));
 
     private static ApiAnswer Acknowledge(HttpRequest request, int status, Guid reportId, bool duplicate)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Intake.Core.Access;
 using Intake.Core.Http;
 using Intake.Core.Problems;
 using Intake.Core.Submissions;
@@ -69,7 +70,7 @@ public sealed class OpenRosaApi(FormCatalog forms, OpenRosaIntake intake, IOptio
         OpenRosaOutcome outcome;
         try
         {
-            outcome = await intake.SubmitAsync(reading.Upload, cancellationToken).ConfigureAwait(false);
+            outcome = await intake.SubmitAsync(reading.Upload, Caller.Of(request.HttpContext)?.Id, cancellationToken).ConfigureAwait(false);
         }
         catch (StorageUnavailableException e)
         {

@@ -34,9 +34,14 @@ public sealed partial class OpenRosaIntake(
 
     private readonly ResiliencePipeline _storage = StorageResilience.Get(pipelines);
 
-    /// <summary>Handles one submission request.</summary>
+    /// <summary>Handles one submission request without a submitter (tests and tools).</summary>
     /// <exception cref="StorageUnavailableException">Storage failed; the client should send the same request again.</exception>
-    public async Task<OpenRosaOutcome> SubmitAsync(OpenRosaUpload upload, CancellationToken cancellationToken = default)
+    public Task<OpenRosaOutcome> SubmitAsync(OpenRosaUpload upload, CancellationToken cancellationToken = default) =>
+        SubmitAsync(upload, submitterId: null, cancellationToken);
+
+    /// <summary>Handles one submission request; <paramref name="submitterId"/> (the access token's id) becomes the report's owner.</summary>
+    /// <exception cref="StorageUnavailableException">Storage failed; the client should send the same request again.</exception>
+    public async Task<OpenRosaOutcome> SubmitAsync(OpenRosaUpload upload, string? submitterId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(upload);
         var limits = options.CurrentValue;
@@ -73,7 +78,7 @@ public sealed partial class OpenRosaIntake(
             checkedFiles.Add((attachment!, file.Content));
         }
 
-        var submission = new RawSubmission(id, Sha256Hex(upload.Xml.Span), time.GetUtcNow(), SubmissionSource.OpenRosa, upload.Xml.Length);
+        var submission = new RawSubmission(id, Sha256Hex(upload.Xml.Span), time.GetUtcNow(), SubmissionSource.OpenRosa, upload.Xml.Length, submitterId);
         var existing = await RunAsync(ct => raw.TryCreateAsync(submission, upload.Xml, XmlContentType, ct), id, cancellationToken).ConfigureAwait(false);
         if (existing is not null && !string.Equals(existing.Sha256, submission.Sha256, StringComparison.Ordinal))
         {

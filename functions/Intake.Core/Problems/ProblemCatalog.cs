@@ -9,6 +9,18 @@ public static class ProblemCatalog
     /// <summary>A path parameter is malformed.</summary>
     public static readonly Problem InvalidParameter = new("invalid-parameter", 400, "A request parameter is invalid");
 
+    /// <summary>No credential was sent.</summary>
+    public static readonly Problem CredentialRequired = new("credential-required", 401, "A credential is required");
+
+    /// <summary>The credential is unknown, malformed, expired or revoked.</summary>
+    public static readonly Problem CredentialInvalid = new("credential-invalid", 401, "The credential is not valid");
+
+    /// <summary>The credential is valid but lacks the role the route needs.</summary>
+    public static readonly Problem RoleRequired = new("role-required", 403, "The credential does not allow this operation");
+
+    /// <summary>No such access token.</summary>
+    public static readonly Problem TokenNotFound = new("token-not-found", 404, "No such access token");
+
     /// <summary>No such report.</summary>
     public static readonly Problem ReportNotFound = new("report-not-found", 404, "No such report");
 
@@ -63,7 +75,7 @@ public static class ProblemCatalog
     /// <summary>All problems, for documentation and tests.</summary>
     public static IReadOnlyList<Problem> All { get; } =
     [
-        MalformedJson, InvalidParameter, ReportNotFound, SubmissionConflict, BodyTooLarge,
+        MalformedJson, InvalidParameter, CredentialRequired, CredentialInvalid, RoleRequired, TokenNotFound, ReportNotFound, SubmissionConflict, BodyTooLarge,
         UnsupportedMediaType, ValidationFailed, StorageUnavailable, DigestNotFound, SubscriberNotFound,
         OpenRosaVersionMissing, MalformedMultipart, MalformedXml, InvalidAttachmentName, FormNotFound,
         InstanceConflict, AttachmentTooLarge, AttachmentTypeNotAllowed, AttachmentTypeMismatch,

@@ -6,7 +6,8 @@ namespace Intake.Core.Storage;
 /// <param name="ReceivedAt">When the blob was first written (UTC); fixes the index partition.</param>
 /// <param name="Source"><c>json</c> for the JSON API, <c>openrosa</c> for an OpenRosa submission (XML).</param>
 /// <param name="ContentLength">Size in bytes.</param>
-public sealed record RawSubmission(Guid ReportId, string Sha256, DateTimeOffset ReceivedAt, string Source, long ContentLength)
+/// <param name="SubmitterId">The id of the access token it was sent with; kept with the blob so that a re-indexed report keeps its owner.</param>
+public sealed record RawSubmission(Guid ReportId, string Sha256, DateTimeOffset ReceivedAt, string Source, long ContentLength, string? SubmitterId = null)
 {
     /// <summary>The UTC day of receipt, the index partition.</summary>
     public DateOnly ReceivedOn => DateOnly.FromDateTime(ReceivedAt.UtcDateTime);

@@ -18,6 +18,7 @@ public sealed class RawSubmissionStore(BlobServiceClient blobs)
     private const string Sha256Key = "sha256";
     private const string ReceivedAtKey = "receivedat";
     private const string SourceKey = "source";
+    private const string SubmitterKey = "submitter";
 
     private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(StorageNames.RawSubmissions);
 
@@ -42,6 +43,11 @@ public sealed class RawSubmissionStore(BlobServiceClient blobs)
             // Content-MD5 on the request: storage rejects the write if a byte changed on the way.
             TransferValidation = new UploadTransferValidationOptions { ChecksumAlgorithm = StorageChecksumAlgorithm.MD5 },
         };
+
+        if (submission.SubmitterId is { Length: > 0 } submitter)
+        {
+            options.Metadata[SubmitterKey] = submitter;
+        }
 
         try
         {
@@ -110,6 +116,7 @@ public sealed class RawSubmissionStore(BlobServiceClient blobs)
             metadata.TryGetValue(Sha256Key, out var sha) ? sha : "",
             receivedAt,
             metadata.TryGetValue(SourceKey, out var source) ? source : "unknown",
-            length);
+            length,
+            metadata.TryGetValue(SubmitterKey, out var submitter) ? submitter : null);
     }
 }

@@ -27,6 +27,8 @@ public sealed class ReportIndex(TableServiceClient tables)
             ["Sha256"] = submission.Sha256,
             ["ContentLength"] = submission.ContentLength,
             ["Attempts"] = 0,
+            // Who sent it: a submitter reads the status only of its own reports.
+            ["SubmitterId"] = submission.SubmitterId,
         };
         try
         {
@@ -100,6 +102,19 @@ public sealed class ReportIndex(TableServiceClient tables)
             ["LastError"] = error,
             ["LastErrorAt"] = at,
         };
+        if (attempts == 1)
+        {
+            // Admins see when a poisoned report was first tried.
+            entity["FirstFailedAt"] = at;
+        }
+
+        return _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    /// <summary>Marks a report queued again by an admin: back to <c>received</c> until processing ends.</summary>
+    public Task MarkRequeuedAsync(DateOnly receivedOn, Guid reportId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var entity = new TableEntity(PartitionKey(receivedOn), RowKey(reportId)) { ["Status"] = ReportStatus.Received, ["RedrivenAt"] = at };
         return _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 
@@ -187,6 +202,9 @@ public sealed class ReportIndex(TableServiceClient tables)
             e.GetDateTimeOffset("RedrivenAt"))
         {
             ReviewReasons = (e.GetString("ReviewReasons") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries),
+            SubmitterId = e.GetString("SubmitterId") is { Length: > 0 } submitter ? submitter : null,
+            FirstFailedAt = e.GetDateTimeOffset("FirstFailedAt"),
+            LastErrorAt = e.GetDateTimeOffset("LastErrorAt"),
         };
     }
 }

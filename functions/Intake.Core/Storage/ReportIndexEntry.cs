@@ -31,6 +31,14 @@ public sealed record ReportIndexEntry(
 {
     /// <summary>Why the report needs review (status <see cref="ReportStatus.NeedsReview"/>); empty otherwise.</summary>
     public IReadOnlyList<string> ReviewReasons { get; init; } = [];
+    /// <summary>The id of the access token that submitted the report; null for reports sent before tokens existed.</summary>
+    public string? SubmitterId { get; init; }
+
+    /// <summary>When processing first failed, if it did.</summary>
+    public DateTimeOffset? FirstFailedAt { get; init; }
+
+    /// <summary>When the last error was recorded.</summary>
+    public DateTimeOffset? LastErrorAt { get; init; }
 
     /// <summary>The later of the row's storage timestamp and its last re-drive.</summary>
     public DateTimeOffset? LastTouchedAt => RedrivenAt is { } redriven && (Timestamp is null || redriven > Timestamp) ? redriven : Timestamp;

@@ -19,6 +19,8 @@ public sealed class StorageProvisioner(BlobServiceClient blobs, QueueServiceClie
             tables.GetTableClient(StorageNames.ReportsTable).CreateIfNotExistsAsync(cancellationToken),
             tables.GetTableClient(StorageNames.DigestTallyTable).CreateIfNotExistsAsync(cancellationToken),
             tables.GetTableClient(StorageNames.SubscribersTable).CreateIfNotExistsAsync(cancellationToken),
-            tables.GetTableClient(StorageNames.DeliveriesTable).CreateIfNotExistsAsync(cancellationToken)).ConfigureAwait(false);
+            tables.GetTableClient(StorageNames.DeliveriesTable).CreateIfNotExistsAsync(cancellationToken),
+            tables.GetTableClient(StorageNames.AccessTokensTable).CreateIfNotExistsAsync(cancellationToken),
+            tables.GetTableClient(StorageNames.AuditTable).CreateIfNotExistsAsync(cancellationToken)).ConfigureAwait(false);
     }
 }

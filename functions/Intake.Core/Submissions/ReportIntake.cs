@@ -29,9 +29,14 @@ public sealed partial class ReportIntake(
     /// <summary>The media type recorded on raw JSON submissions.</summary>
     public const string JsonContentType = "application/json";
 
-    /// <summary>Handles one JSON submission.</summary>
+    /// <summary>Handles one JSON submission sent without a known submitter.</summary>
     /// <exception cref="StorageUnavailableException">The raw blob could not be written; nothing was acknowledged.</exception>
-    public async Task<SubmissionOutcome> SubmitJsonAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
+    public Task<SubmissionOutcome> SubmitJsonAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default) =>
+        SubmitJsonAsync(body, submitterId: null, cancellationToken);
+
+    /// <summary>Handles one JSON submission; <paramref name="submitterId"/> (the access token's id) becomes the report's owner.</summary>
+    /// <exception cref="StorageUnavailableException">The raw blob could not be written; nothing was acknowledged.</exception>
+    public async Task<SubmissionOutcome> SubmitJsonAsync(ReadOnlyMemory<byte> body, string? submitterId, CancellationToken cancellationToken = default)
     {
         IncidentReport report;
         try
@@ -52,7 +57,7 @@ public sealed partial class ReportIntake(
         }
 
         var id = report.SubmissionId;
-        var submission = new RawSubmission(id, Sha256Hex(body.Span), time.GetUtcNow(), "json", body.Length);
+        var submission = new RawSubmission(id, Sha256Hex(body.Span), time.GetUtcNow(), "json", body.Length, submitterId);
         var existing = await StoreAsync(submission, body, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {

@@ -1,3 +1,4 @@
+using Intake.Core.Access;
 using Intake.Core.Configuration;
 using Intake.Core.Http;
 using Microsoft.AspNetCore.Http;
@@ -14,5 +15,5 @@ public sealed class GetReportStatus(ReportsApi api)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Report)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        await api.GetStatusAsync(id, cancellationToken).ConfigureAwait(false);
+        await api.GetStatusAsync(id, Caller.Of(request.HttpContext), cancellationToken).ConfigureAwait(false);
 }

@@ -1,3 +1,4 @@
+using Intake.Core.Access;
 using Intake.EndToEnd.Tests.Support;
 using Intake.Testing;
 
@@ -51,7 +52,8 @@ public sealed class HostCrashTests : IAsyncLifetime
     {
         var host = _host!;
         var storage = new StoredReports(_azurite!.ConnectionString);
-        using var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var token = await StoredTokens.IssueAsync(_azurite.ConnectionString, CallerKind.Submitter, "crash-test form client", Ct);
+        using var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }.WithBearer(token);
         using var stream = SubmissionStream.Start(client, clients: 8);
 
         await stream.WaitForAcknowledgedAsync(40, TimeSpan.FromSeconds(30), Ct);

@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using Intake.Core.Access;
+using Intake.Core.Storage;
 using Intake.SelfHost;
 using Intake.Testing;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -8,11 +11,16 @@ namespace Intake.EndToEnd.Tests.Support;
 /// <summary>The self-host, started in this process on a free loopback port, over its own Azurite.</summary>
 public sealed class SelfHostInstance : IAsyncDisposable
 {
-    private SelfHostInstance(AzuriteInstance azurite, WebApplication app, HttpClient client)
+    private readonly List<HttpClient> _clients = [];
+    private HttpClient? _client;
+    private HttpClient? _adminClient;
+
+    private SelfHostInstance(AzuriteInstance azurite, WebApplication app, Uri address)
     {
         Azurite = azurite;
         App = app;
-        Client = client;
+        Address = address;
+        AnonymousClient = CreateClient(null);
     }
 
     /// <summary>The emulator behind the host.</summary>
@@ -21,11 +29,23 @@ public sealed class SelfHostInstance : IAsyncDisposable
     /// <summary>The running host.</summary>
     public WebApplication App { get; }
 
-    /// <summary>A client with the host's base address.</summary>
-    public HttpClient Client { get; }
+    /// <summary>The host's base address.</summary>
+    public Uri Address { get; }
 
-    /// <summary>The client for admin routes (the same client until access control lands).</summary>
-    public HttpClient AdminClient => Client;
+    /// <summary>A form client: the host's base address and a submitter token.</summary>
+    public HttpClient Client => _client ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>An admin: the host's base address and an admin token.</summary>
+    public HttpClient AdminClient => _adminClient ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>A client without any credential.</summary>
+    public HttpClient AnonymousClient { get; }
+
+    /// <summary>The submitter token <see cref="Client"/> sends.</summary>
+    public IssuedToken SubmitterToken { get; private set; } = null!;
+
+    /// <summary>The admin token <see cref="AdminClient"/> sends.</summary>
+    public IssuedToken AdminToken { get; private set; } = null!;
 
     /// <summary>Starts Azurite (in memory, or on disk under <paramref name="location"/>) and the host, and waits until it is healthy.</summary>
     public static Task<SelfHostInstance> StartAsync(IDictionary<string, string?> settings, string? location = null, CancellationToken cancellationToken = default) =>
@@ -52,10 +72,43 @@ public sealed class SelfHostInstance : IAsyncDisposable
         var app = IntakeSelfHost.Build(["--urls", "http://127.0.0.1:0"], c => c.AddInMemoryCollection(values), services);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };
-        var instance = new SelfHostInstance(azurite, app, client);
+        var instance = new SelfHostInstance(azurite, app, new Uri(address));
         await instance.WaitUntilHealthyAsync(cancellationToken);
+        await app.Services.GetRequiredService<StorageProvisioner>().EnsureCreatedAsync(cancellationToken);
+        instance.SubmitterToken = await instance.IssueTokenAsync(CallerKind.Submitter, "end-to-end form client", cancellationToken);
+        instance.AdminToken = await instance.IssueTokenAsync(CallerKind.Admin, "end-to-end admin", cancellationToken);
+        instance._client = instance.CreateClient(instance.SubmitterToken.Secret);
+        instance._adminClient = instance.CreateClient(instance.AdminToken.Secret);
         return instance;
+    }
+
+    /// <summary>Changes a setting of the running host, as an operator editing app settings would; options monitors see it at once.</summary>
+    public void ChangeSetting(string key, string? value)
+    {
+        var configuration = (IConfigurationRoot)App.Services.GetRequiredService<IConfiguration>();
+        configuration[key] = value;
+        configuration.Reload();
+    }
+
+    /// <summary>Issues a token directly in storage, as the admin API would.</summary>
+    public Task<IssuedToken> IssueTokenAsync(CallerKind kind, string name, CancellationToken cancellationToken) =>
+        App.Services.GetRequiredService<AccessTokenStore>().CreateAsync(kind, name, "end-to-end tests", cancellationToken);
+
+    /// <summary>
+    /// A client with the host's base address and the given bearer token (none when null): only for
+    /// tests of other or wrong credentials; use <see cref="Client"/>, <see cref="AdminClient"/> or
+    /// <see cref="AnonymousClient"/> otherwise.
+    /// </summary>
+    public HttpClient CreateClient(string? bearerToken)
+    {
+        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
+        if (bearerToken is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
+        }
+
+        _clients.Add(client);
+        return client;
     }
 
     /// <summary>Waits until <c>/api/health</c> answers 200 (start-up creates the storage in the background).</summary>
@@ -64,7 +117,7 @@ public sealed class SelfHostInstance : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            using var response = await Client.GetAsync(new Uri("/api/health", UriKind.Relative), cancellationToken);
+            using var response = await AnonymousClient.GetAsync(new Uri("/api/health", UriKind.Relative), cancellationToken);
             if (response.IsSuccessStatusCode)
             {
                 return;
@@ -82,7 +135,11 @@ public sealed class SelfHostInstance : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
+
         await App.StopAsync();
         await App.DisposeAsync();
         await Azurite.DisposeAsync();

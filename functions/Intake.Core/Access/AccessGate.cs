@@ -1,0 +1,160 @@
+using System.Security.Claims;
+using Intake.Core.Http;
+using Intake.Core.Problems;
+using Intake.Core.Submissions;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Identity.Web;
+using Microsoft.Net.Http.Headers;
+
+namespace Intake.Core.Access;
+
+/// <summary>
+/// The one authorization check both hosts run before every HTTP route: the self-host from an
+/// ASP.NET Core middleware, the Functions app from a worker middleware. Reads the credential
+/// (an <c>Authorization: Bearer</c> header, or the <c>token</c> route value of
+/// <c>key/{token}/...</c> routes), verifies it against storage on every request (so a revoked
+/// token fails at once) or, when configured, as an Entra ID JWT, and checks the route class.
+/// </summary>
+public sealed partial class AccessGate(
+    AccessTokenStore tokens,
+    EntraAdminSettings entra,
+    IServiceProvider services,
+    ILogger<AccessGate> logger)
+{
+    private const string Challenge = "Bearer realm=\"intake\"";
+
+    /// <summary>
+    /// Checks the request against the route's class. Returns null when it may proceed (the
+    /// verified <see cref="Caller"/> is then attached to the request), or the 401/403/503 answer.
+    /// </summary>
+    /// <param name="httpContext">The request.</param>
+    /// <param name="routeTemplate">The matched route template (with or without <c>/api/</c>); null when none matched.</param>
+    /// <param name="cancellationToken">Cancels the storage lookup.</param>
+    public async Task<ApiAnswer?> AuthorizeAsync(HttpContext httpContext, string? routeTemplate, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var routeClass = RouteAccess.Classify(routeTemplate);
+        if (routeClass == RouteClass.Anonymous)
+        {
+            return null;
+        }
+
+        var credential = RouteAccess.HasPathToken(routeTemplate) ? PathToken(httpContext.Request.Path, routeTemplate!) : BearerToken(httpContext.Request);
+        if (string.IsNullOrEmpty(credential))
+        {
+            return Deny(ProblemCatalog.CredentialRequired, "Send a token in an 'Authorization: Bearer' header.", Challenge, routeTemplate);
+        }
+
+        Caller? caller;
+        try
+        {
+            caller = await VerifyAsync(httpContext, credential, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (StorageResilience.IsTransient(e))
+        {
+            LogStorageUnavailable(e);
+            return ApiAnswer.FromProblem(ProblemCatalog.StorageUnavailable, "The credential cannot be checked now; try again later.")
+                .WithHeader(HeaderNames.RetryAfter, "10");
+        }
+
+        if (caller is null)
+        {
+            return Deny(ProblemCatalog.CredentialInvalid, "The token is unknown, malformed, expired or revoked.", Challenge + ", error=\"invalid_token\"", routeTemplate);
+        }
+
+        caller.AttachTo(httpContext);
+        var allowed = caller.Kind == CallerKind.Admin || (routeClass == RouteClass.Submitter && caller.Kind == CallerKind.Submitter);
+        if (!allowed)
+        {
+            var route = RouteAccess.Normalise(routeTemplate) ?? "(none)";
+            LogForbidden(caller.Id, route);
+            return ApiAnswer.FromProblem(
+                ProblemCatalog.RoleRequired,
+                routeClass == RouteClass.Admin ? "This route needs an admin credential." : "This route needs a submitter token or an admin credential.")
+                .WithHeader(HeaderNames.WWWAuthenticate, Challenge + ", error=\"insufficient_scope\"");
+        }
+
+        return null;
+    }
+
+    private async Task<Caller?> VerifyAsync(HttpContext httpContext, string credential, CancellationToken cancellationToken)
+    {
+        if (AccessTokenStore.LooksLikeToken(credential))
+        {
+            var token = await tokens.VerifyAsync(credential, cancellationToken).ConfigureAwait(false);
+            return token is null ? null : new Caller(token.Id, token.Kind, token.Name);
+        }
+
+        if (!entra.Enabled)
+        {
+            return null;
+        }
+
+        // The Functions worker runs no ASP.NET Core authentication middleware, so the JwtBearer
+        // handler (configured by Microsoft.Identity.Web) is invoked here, the same in both hosts.
+        AuthenticateResult result;
+        if (httpContext.RequestServices is null)
+        {
+            // A request without a scope (a direct invocation): the handler is scoped, so give it one.
+            await using var scope = services.CreateAsyncScope();
+            httpContext.RequestServices = scope.ServiceProvider;
+            result = await AuthenticateJwtAsync(httpContext).ConfigureAwait(false);
+            httpContext.RequestServices = null!;
+        }
+        else
+        {
+            result = await AuthenticateJwtAsync(httpContext).ConfigureAwait(false);
+        }
+
+        if (!result.Succeeded || result.Principal is null)
+        {
+            return null;
+        }
+
+        var principal = result.Principal;
+        // Microsoft.Identity.Web's readers know both the short and the mapped claim names.
+        var id = principal.GetObjectId() ?? principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
+        var name = principal.FindFirstValue("name") ?? principal.FindFirstValue("preferred_username") ?? principal.FindFirstValue("azp") ?? id;
+        var isAdmin = principal.Claims.Any(c => c.Type is "roles" or ClaimTypes.Role && c.Value == EntraAdminSettings.AdminRole);
+        return new Caller($"entra:{id}", isAdmin ? CallerKind.Admin : CallerKind.NoRole, name);
+    }
+
+    private static Task<AuthenticateResult> AuthenticateJwtAsync(HttpContext httpContext) =>
+        httpContext.RequestServices.GetRequiredService<IAuthenticationService>().AuthenticateAsync(httpContext, JwtBearerDefaults.AuthenticationScheme);
+
+    private ApiAnswer Deny(Problem problem, string detail, string challenge, string? routeTemplate)
+    {
+        var route = RouteAccess.Normalise(routeTemplate) ?? "(none)";
+        LogDenied(problem.Code, route);
+        return ApiAnswer.FromProblem(problem, detail).WithHeader(HeaderNames.WWWAuthenticate, challenge);
+    }
+
+    private static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string scheme = "Bearer ";
+        return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? header[scheme.Length..].Trim() : null;
+    }
+
+    /// <summary>The path segment that stands where the template has <c>{token}</c>.</summary>
+    private static string? PathToken(PathString path, string routeTemplate)
+    {
+        var template = RouteAccess.Normalise(routeTemplate)!.Split('/');
+        var index = Array.FindIndex(template, s => s.Equals("{" + RouteAccess.TokenRouteValue + "}", StringComparison.OrdinalIgnoreCase));
+        var segments = RouteAccess.Normalise(path.Value)?.Split('/') ?? [];
+        return index >= 0 && index < segments.Length ? Uri.UnescapeDataString(segments[index]) : null;
+    }
+
+    [LoggerMessage(EventId = 600, Level = LogLevel.Information, Message = "Refused a request to {Route}: {Problem}")]
+    private partial void LogDenied(string problem, string route);
+
+    [LoggerMessage(EventId = 601, Level = LogLevel.Warning, Message = "Caller {CallerId} is not an admin; refused {Route}")]
+    private partial void LogForbidden(string callerId, string route);
+
+    [LoggerMessage(EventId = 602, Level = LogLevel.Error, Message = "Storage is unavailable to verify a credential")]
+    private partial void LogStorageUnavailable(Exception exception);
+}

@@ -1,0 +1,140 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using Intake.Core.Configuration;
+
+namespace Intake.Core.Access;
+
+/// <summary>
+/// Access tokens in table storage, stored only as a random salt and SHA-256(salt ‖ secret).
+/// A token reads <c>{prefix}.{id}.{secret}</c>: the id locates the row with one point read, so
+/// every request checks the current row and a revocation takes effect on the next request. A
+/// fast hash is enough here because the secret is 256 random bits, not a password.
+/// </summary>
+public sealed class AccessTokenStore(TableServiceClient tables, TimeProvider time)
+{
+    private const string Partition = "token";
+    private const string SubmitterPrefix = "isub";
+    private const string AdminPrefix = "iadm";
+    private readonly TableClient _table = tables.GetTableClient(StorageNames.AccessTokensTable);
+
+    /// <summary>Issues a token; the returned secret is not stored and cannot be shown again.</summary>
+    public async Task<IssuedToken> CreateAsync(CallerKind kind, string name, string createdBy, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(createdBy);
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var salt = RandomNumberGenerator.GetBytes(16);
+        var token = new AccessToken(id, kind, name.Trim(), time.GetUtcNow(), createdBy, null);
+        var entity = new TableEntity(Partition, id)
+        {
+            ["Kind"] = kind.ToString(),
+            ["Name"] = token.Name,
+            ["Salt"] = Convert.ToBase64String(salt),
+            ["Hash"] = Convert.ToBase64String(Hash(salt, secret)),
+            ["CreatedAt"] = token.CreatedAt,
+            ["CreatedBy"] = createdBy,
+        };
+        await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+        return new IssuedToken(token, $"{(kind == CallerKind.Admin ? AdminPrefix : SubmitterPrefix)}.{id}.{secret}");
+    }
+
+    /// <summary>True when the text has the shape of one of our tokens (rather than, say, a JWT).</summary>
+    public static bool LooksLikeToken(string text) =>
+        text.StartsWith(SubmitterPrefix + ".", StringComparison.Ordinal) || text.StartsWith(AdminPrefix + ".", StringComparison.Ordinal);
+
+    /// <summary>The token the text proves, if it is well-formed, known, matches its hash and is not revoked.</summary>
+    public async Task<AccessToken?> VerifyAsync(string presented, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(presented);
+        var parts = presented.Split('.');
+        if (parts.Length != 3 || parts[1].Length != 16 || !parts[1].All(char.IsAsciiHexDigitLower) || parts[2].Length is 0 or > 64)
+        {
+            return null;
+        }
+
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, parts[1], cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!response.HasValue)
+        {
+            return null;
+        }
+
+        var entity = response.Value!;
+        var expected = Convert.FromBase64String(entity.GetString("Hash") ?? "");
+        var actual = Hash(Convert.FromBase64String(entity.GetString("Salt") ?? ""), parts[2]);
+        var token = ToToken(entity);
+        var prefixMatches = parts[0] == (token.Kind == CallerKind.Admin ? AdminPrefix : SubmitterPrefix);
+        return CryptographicOperations.FixedTimeEquals(expected, actual) && prefixMatches && !token.IsRevoked ? token : null;
+    }
+
+    /// <summary>Every token, revoked ones included, newest first.</summary>
+    public async IAsyncEnumerable<AccessToken> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var all = new List<AccessToken>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            all.Add(ToToken(entity));
+        }
+
+        foreach (var token in all.OrderByDescending(t => t.CreatedAt))
+        {
+            yield return token;
+        }
+    }
+
+    /// <summary>True when at least one admin token works.</summary>
+    public async Task<bool> HasActiveAdminTokenAsync(CancellationToken cancellationToken = default)
+    {
+        await foreach (var token in ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (token.Kind == CallerKind.Admin && !token.IsRevoked)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Revokes a token; the next request that presents it is refused. Null when no such token exists.</summary>
+    public async Task<AccessToken?> RevokeAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!response.HasValue)
+        {
+            return null;
+        }
+
+        var entity = response.Value!;
+        if (entity.GetDateTimeOffset("RevokedAt") is null)
+        {
+            entity["RevokedAt"] = time.GetUtcNow();
+            await _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        }
+
+        return ToToken(entity);
+    }
+
+    private static AccessToken ToToken(TableEntity e) => new(
+        e.RowKey,
+        Enum.TryParse<CallerKind>(e.GetString("Kind"), out var kind) ? kind : CallerKind.Submitter,
+        e.GetString("Name") ?? "",
+        e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
+        e.GetString("CreatedBy") ?? "",
+        e.GetDateTimeOffset("RevokedAt"));
+
+    private static byte[] Hash(byte[] salt, string secret)
+    {
+        var secretBytes = Encoding.UTF8.GetBytes(secret);
+        var input = new byte[salt.Length + secretBytes.Length];
+        salt.CopyTo(input, 0);
+        secretBytes.CopyTo(input, salt.Length);
+        return SHA256.HashData(input);
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,14 @@
+namespace Intake.Core.Access;
+
+/// <summary>What a verified credential allows.</summary>
+public enum CallerKind
+{
+    /// <summary>Submits reports and reads their status: a device's or a project's token.</summary>
+    Submitter,
+
+    /// <summary>Operates the pipeline: an admin token or an Entra ID token with the <c>Intake.Admin</c> role.</summary>
+    Admin,
+
+    /// <summary>Signed in (an Entra ID token) but without an Intake role: may call only anonymous routes.</summary>
+    NoRole,
+}

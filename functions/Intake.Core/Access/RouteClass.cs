@@ -1,0 +1,14 @@
+namespace Intake.Core.Access;
+
+/// <summary>Who may call a route.</summary>
+public enum RouteClass
+{
+    /// <summary>Anyone: health, the report schema, the public OpenRosa form list and form downloads.</summary>
+    Anonymous,
+
+    /// <summary>A submitter token (or an admin credential).</summary>
+    Submitter,
+
+    /// <summary>An admin credential only. Every route not named otherwise is here (fail closed).</summary>
+    Admin,
+}

@@ -1,0 +1,21 @@
+using Intake.Core.Access;
+
+namespace Intake.Core.Admin;
+
+/// <summary>An access token as the admin API shows it; <see cref="Token"/> is set only in the answer that created it.</summary>
+/// <param name="Id">The token's id.</param>
+/// <param name="Kind">Submitter or admin.</param>
+/// <param name="Name">What it is for.</param>
+/// <param name="CreatedAt">When it was issued.</param>
+/// <param name="CreatedBy">Who issued it.</param>
+/// <param name="RevokedAt">When it was revoked, if it was.</param>
+/// <param name="Token">The secret token text, once.</param>
+public sealed record TokenView(string Id, CallerKind Kind, string Name, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? RevokedAt, string? Token = null)
+{
+    /// <summary>The view of a stored token.</summary>
+    public static TokenView Of(AccessToken token, string? secret = null)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return new TokenView(token.Id, token.Kind, token.Name, token.CreatedAt, token.CreatedBy, token.RevokedAt, secret);
+    }
+}

@@ -1,0 +1,93 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Intake.Cli;
+
+/// <summary>The admin HTTP API, as the CLI calls it; the same against the self-host and Azure.</summary>
+public sealed class IntakeApiClient : IDisposable
+{
+    private readonly HttpClient _http;
+
+    /// <summary>A client for <paramref name="endpoint"/> (with or without a trailing <c>/api</c>) sending <paramref name="token"/>.</summary>
+    public IntakeApiClient(Uri endpoint, string? token, HttpMessageHandler? handler = null)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var root = endpoint.ToString().TrimEnd('/');
+        if (root.EndsWith("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            root = root[..^4];
+        }
+
+        _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+        _http.BaseAddress = new Uri(root + "/api/");
+        _http.Timeout = TimeSpan.FromMinutes(5);
+        if (!string.IsNullOrWhiteSpace(token))
+        {
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Trim());
+        }
+    }
+
+    /// <summary>GET a JSON document.</summary>
+    public Task<JsonNode> GetAsync(string path, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative)), cancellationToken);
+
+    /// <summary>POST a JSON body (or none) and read the JSON answer.</summary>
+    public Task<JsonNode> PostAsync(string path, object? body, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = body is null ? null : JsonContent.Create(body) }, cancellationToken);
+
+    /// <summary>DELETE and read the JSON answer.</summary>
+    public Task<JsonNode> DeleteAsync(string path, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Delete, new Uri(path, UriKind.Relative)), cancellationToken);
+
+    /// <inheritdoc />
+    public void Dispose() => _http.Dispose();
+
+    private async Task<JsonNode> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            HttpResponseMessage response;
+            try
+            {
+                response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException e)
+            {
+                throw new CliException($"Cannot reach {_http.BaseAddress}: {e.Message}");
+            }
+
+            using (response)
+            {
+                var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new CliException(Describe(response, text));
+                }
+
+                return JsonNode.Parse(text.Length == 0 ? "{}" : text) ?? new JsonObject();
+            }
+        }
+    }
+
+    private static string Describe(HttpResponseMessage response, string text)
+    {
+        var status = $"{(int)response.StatusCode} {response.ReasonPhrase}";
+        try
+        {
+            var problem = JsonNode.Parse(text);
+            var detail = (string?)problem?["detail"] ?? (string?)problem?["title"];
+            var hint = (int)response.StatusCode switch
+            {
+                401 => " Set --token or INTAKE_TOKEN to an admin token.",
+                403 => " The token is not an admin token.",
+                _ => "",
+            };
+            return detail is null ? status : $"{status}: {detail}{hint}";
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return status;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Spectre.Console;
+
+namespace Intake.Cli;
+
+/// <summary><c>tokens list|create|revoke</c>.</summary>
+internal static class TokenCommands
+{
+    public static Command Create(CliContext cli)
+    {
+        var list = new Command("list", "Every token (without secrets), revoked ones included.");
+        list.SetAction(async (parse, ct) =>
+        {
+            using var api = cli.CreateClient(parse);
+            var rows = (await api.GetAsync("admin/tokens", ct).ConfigureAwait(false)).AsArray();
+            cli.Console.Write(Render.Table(rows, ("Id", "id"), ("Kind", "kind"), ("Name", "name"), ("Created", "createdAt"), ("By", "createdBy"), ("Revoked", "revokedAt")));
+        });
+
+        var name = new Option<string>("--name", "-n") { Description = "What the token is for: a device, a project, a person.", Required = true };
+        var kind = new Option<string>("--kind", "-k") { Description = "submitter (default) or admin.", DefaultValueFactory = _ => "submitter" };
+        kind.AcceptOnlyFromAmong("submitter", "admin");
+        var create = new Command("create", "Issue a token. Its secret is printed once and cannot be shown again.") { name, kind };
+        create.SetAction(async (parse, ct) =>
+        {
+            using var api = cli.CreateClient(parse);
+            var token = await api.PostAsync("admin/tokens", new { name = parse.GetValue(name), kind = parse.GetValue(kind) }, ct).ConfigureAwait(false);
+            cli.Console.MarkupLine($"Created {Markup.Escape(Render.Text(token["kind"]))} token [bold]{Markup.Escape(Render.Text(token["id"]))}[/] ({Markup.Escape(Render.Text(token["name"]))}).");
+            cli.Console.MarkupLine("Token (shown once; give it to its holder now):");
+            // Plain line, no markup: easy to copy and to read from scripts.
+            cli.Console.WriteLine(Render.Text(token["token"]));
+        });
+
+        var id = new Argument<string>("id") { Description = "The token's id (see 'tokens list')." };
+        var revoke = new Command("revoke", "Revoke a token; it stops working at the next request.") { id };
+        revoke.SetAction(async (parse, ct) =>
+        {
+            using var api = cli.CreateClient(parse);
+            var token = await api.DeleteAsync($"admin/tokens/{Uri.EscapeDataString(parse.GetRequiredValue(id))}", ct).ConfigureAwait(false);
+            cli.Console.MarkupLine($"Revoked token [bold]{Markup.Escape(Render.Text(token["id"]))}[/] ({Markup.Escape(Render.Text(token["name"]))}) at {Markup.Escape(Render.Text(token["revokedAt"]))}.");
+        });
+
+        return new Command("tokens", "Submitter and admin access tokens.") { list, create, revoke };
+    }
+}

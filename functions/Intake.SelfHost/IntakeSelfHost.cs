@@ -2,6 +2,7 @@ using Intake.Core.Configuration;
 using Intake.Core.Hosting;
 using Intake.SelfHost.Configuration;
 using Intake.SelfHost.Triggers;
+using Microsoft.Azure.WebJobs.Host.Timers;
 
 namespace Intake.SelfHost;
 
@@ -56,6 +57,9 @@ public static class IntakeSelfHost
             webJobs.AddAzureStorageCoreServices();
             webJobs.AddTimers();
         });
+        // After the WebJobs registrations (ConfigureWebJobs runs at once), so that this one wins.
+        builder.Services.AddSingleton<BackgroundFaultHandler>();
+        builder.Services.AddSingleton<IWebJobsExceptionHandlerFactory>(p => p.GetRequiredService<BackgroundFaultHandler>());
 
         var app = builder.Build();
         app.UseIntakeAccessControl();

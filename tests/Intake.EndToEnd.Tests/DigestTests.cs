@@ -74,12 +74,12 @@ public sealed class DigestTests(SelfHostFixture fixture)
         var formats = new Dictionary<string, (string MediaType, string Body)>();
         foreach (var format in new[] { "json", "md", "html" })
         {
-            using var response = await Client.GetAsync(new Uri($"/api/digests/{Today}?format={format}", UriKind.Relative), Ct);
+            using var response = await Admin.GetAsync(new Uri($"/api/digests/{Today}?format={format}", UriKind.Relative), Ct);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             formats[format] = (response.Content.Headers.ContentType!.MediaType!, await response.Content.ReadAsStringAsync(Ct));
         }
 
-        using var latest = await Client.GetAsync(new Uri("/api/digests/latest", UriKind.Relative), Ct);
+        using var latest = await Admin.GetAsync(new Uri("/api/digests/latest", UriKind.Relative), Ct);
         var sent = await SendAsync();
         var messages = await fixture.Smtp.WaitForAsync(2, TimeSpan.FromSeconds(30), Ct);
 
@@ -148,9 +148,9 @@ public sealed class DigestTests(SelfHostFixture fixture)
     [Fact]
     public async Task GetDigest_BadDateOrFormatOrMissingDay_AnswersProblemDetails()
     {
-        using var badDate = await Client.GetAsync(new Uri("/api/digests/2026-13-01", UriKind.Relative), Ct);
-        using var badFormat = await Client.GetAsync(new Uri("/api/digests/2020-01-01?format=pdf", UriKind.Relative), Ct);
-        using var missing = await Client.GetAsync(new Uri("/api/digests/2001-01-01", UriKind.Relative), Ct);
+        using var badDate = await Admin.GetAsync(new Uri("/api/digests/2026-13-01", UriKind.Relative), Ct);
+        using var badFormat = await Admin.GetAsync(new Uri("/api/digests/2020-01-01?format=pdf", UriKind.Relative), Ct);
+        using var missing = await Admin.GetAsync(new Uri("/api/digests/2001-01-01", UriKind.Relative), Ct);
 
         Assert.Equal((HttpStatusCode.BadRequest, "date"), (badDate.StatusCode, (await badDate.ReadJsonAsync(Ct)).Field(0)));
         Assert.Equal((HttpStatusCode.BadRequest, "format"), (badFormat.StatusCode, (await badFormat.ReadJsonAsync(Ct)).Field(0)));

@@ -47,13 +47,16 @@ public sealed class OpenRosaFormListTests(SelfHostFixture fixture)
     [Fact]
     public async Task FormList_ThroughAPathToken_KeepsTheTokenInTheDownloadUrl()
     {
-        using var response = await Client.OpenRosaAsync(HttpMethod.Get, "/api/key/Tok3n_abc/openrosa/formList?verbose=true", Ct);
+        // A client that can only be given a URL: no header, the submitter token in the path.
+        var token = fixture.Host.SubmitterToken.Secret;
+        var anonymous = fixture.Host.AnonymousClient;
+        using var response = await anonymous.OpenRosaAsync(HttpMethod.Get, $"/api/key/{token}/openrosa/formList?verbose=true", Ct);
 
         var form = (await response.ReadXmlAsync(Ct)).Root!.Element(Ns + "xform")!;
         Assert.NotNull(form.Element(Ns + "descriptionText"));
         var downloadUrl = new Uri((string)form.Element(Ns + "downloadUrl")!);
-        Assert.Equal("/api/key/Tok3n_abc/openrosa/forms/incident_report", downloadUrl.AbsolutePath);
-        using var download = await Client.OpenRosaAsync(HttpMethod.Get, downloadUrl.ToString(), Ct);
+        Assert.Equal($"/api/key/{token}/openrosa/forms/incident_report", downloadUrl.AbsolutePath);
+        using var download = await anonymous.OpenRosaAsync(HttpMethod.Get, downloadUrl.ToString(), Ct);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
     }
 
@@ -80,10 +83,13 @@ public sealed class OpenRosaFormListTests(SelfHostFixture fixture)
     [Theory]
     [InlineData("HEAD", "/api/openrosa/submission")]
     [InlineData("GET", "/api/openrosa/submission")]
-    [InlineData("HEAD", "/api/key/Tok3n_abc/openrosa/submission")]
+    [InlineData("HEAD", "/api/key/{token}/openrosa/submission")]
     public async Task SubmissionProbe_Is204WithVersionAndTheEnforcedLimit(string method, string path)
     {
-        using var response = await Client.OpenRosaAsync(new HttpMethod(method), path, Ct);
+        // The path-token variant is probed without a header, as a URL-only client does.
+        var keyed = path.Contains("{token}", StringComparison.Ordinal);
+        var client = keyed ? fixture.Host.AnonymousClient : Client;
+        using var response = await client.OpenRosaAsync(new HttpMethod(method), path.Replace("{token}", fixture.Host.SubmitterToken.Secret, StringComparison.Ordinal), Ct);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal("1.0", response.Header("X-OpenRosa-Version"));

@@ -29,6 +29,7 @@ public sealed class OpenRosaSubmissionTests(SelfHostFixture fixture)
     public async Task Submit_CollectWithAttachments_201ThenProcessedLikeAJsonReport()
     {
         var id = Guid.NewGuid();
+        var countedBefore = await DigestCountAsync("SD", "attack-on-civilians");
 
         using var response = await Client.SubmitOpenRosaAsync(OpenRosaFixtures.Load(OpenRosaFixtures.Collect, id), Ct, Photo(), Recording());
 
@@ -41,6 +42,20 @@ public sealed class OpenRosaSubmissionTests(SelfHostFixture fixture)
         Assert.Equal(["RF1", "RF11", "RF12", "RF13"], status["riskFactors"]!.AsArray().Select(r => (string)r!));
         var stored = await StoredAsync(id);
         Assert.Equal(["image/jpeg", "video/mp4"], stored.Values.Select(a => a.ContentType).Order(StringComparer.Ordinal));
+        // And the day's digest counts it, like a JSON report.
+        Assert.True(await DigestCountAsync("SD", "attack-on-civilians") >= countedBefore + 1);
+    }
+
+    /// <summary>Compiles today's digest through the admin API and reads one region's count of one category received today.</summary>
+    private async Task<int> DigestCountAsync(string region, string category)
+    {
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using var compiled = await fixture.Host.AdminClient.PostAsync(new Uri($"/api/admin/digests/{today}/compile", UriKind.Relative), null, Ct);
+        Assert.Equal(HttpStatusCode.OK, compiled.StatusCode);
+        using var response = await fixture.Host.AdminClient.GetAsync(new Uri($"/api/digests/{today}?format=json", UriKind.Relative), Ct);
+        var digest = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!;
+        var found = digest["regions"]!.AsArray().SingleOrDefault(r => (string)r!["region"]! == region);
+        return (int?)found?["received"]?["byCategory"]?[category] ?? 0;
     }
 
     [Fact]
@@ -116,8 +131,9 @@ public sealed class OpenRosaSubmissionTests(SelfHostFixture fixture)
     {
         var id = Guid.NewGuid();
 
-        using var response = await Client.SubmitOpenRosaAsync(
-            OpenRosaClient.Multipart(OpenRosaFixtures.Load(OpenRosaFixtures.Enketo, id)), Ct, "/api/key/Tok3n_abc/openrosa/submission");
+        // No header: the submitter token travels in the path; the report is still that submitter's.
+        using var response = await fixture.Host.AnonymousClient.SubmitOpenRosaAsync(
+            OpenRosaClient.Multipart(OpenRosaFixtures.Load(OpenRosaFixtures.Enketo, id)), Ct, $"/api/key/{fixture.Host.SubmitterToken.Secret}/openrosa/submission");
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var status = await Client.WaitForStatusAsync(id.ToString("D"), ReportStatus.Processed, ProcessingTimeout, Ct);

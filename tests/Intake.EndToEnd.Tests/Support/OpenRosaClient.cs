@@ -31,25 +31,26 @@ public static class OpenRosaClient
     }
 
     /// <summary>POSTs a submission with <c>X-OpenRosa-Version: 1.0</c> (unless told not to).</summary>
-    public static Task<HttpResponseMessage> SubmitOpenRosaAsync(this HttpClient client, HttpContent content, CancellationToken cancellationToken, string path = SubmissionPath, bool withVersion = true)
+    public static async Task<HttpResponseMessage> SubmitOpenRosaAsync(this HttpClient client, HttpContent content, CancellationToken cancellationToken, string path = SubmissionPath, bool withVersion = true)
     {
+        // Awaited inside the using: the request (and its content) must outlive the send.
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = content };
         if (withVersion)
         {
             request.Headers.Add("X-OpenRosa-Version", "1.0");
         }
 
-        return client.SendAsync(request, cancellationToken);
+        return await client.SendAsync(request, cancellationToken);
     }
 
     public static Task<HttpResponseMessage> SubmitOpenRosaAsync(this HttpClient client, byte[] xml, CancellationToken cancellationToken, params (string Name, string Type, byte[] Content)[] files) =>
         client.SubmitOpenRosaAsync(Multipart(xml, files), cancellationToken);
 
-    public static Task<HttpResponseMessage> OpenRosaAsync(this HttpClient client, HttpMethod method, string path, CancellationToken cancellationToken)
+    public static async Task<HttpResponseMessage> OpenRosaAsync(this HttpClient client, HttpMethod method, string path, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.RelativeOrAbsolute));
         request.Headers.Add("X-OpenRosa-Version", "1.0");
-        return client.SendAsync(request, cancellationToken);
+        return await client.SendAsync(request, cancellationToken);
     }
 
     public static async Task<XDocument> ReadXmlAsync(this HttpResponseMessage response, CancellationToken cancellationToken) =>

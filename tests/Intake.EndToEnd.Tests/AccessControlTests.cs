@@ -100,6 +100,7 @@ public sealed class AccessControlTests(SelfHostFixture fixture)
         using var created = await Host.AdminClient.PostAsJsonAsync(new Uri("/api/admin/tokens", UriKind.Relative), new { name = "phone 17", kind = "submitter" }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var token = await created.ReadJsonAsync(Ct);
+        Assert.Equal("submitter", (string)token["kind"]!);
         using var phone = Host.CreateClient((string)token["token"]!);
         using var before = await phone.PostAsync(ReportClient.NewReport(), Ct);
         Assert.Equal(HttpStatusCode.Accepted, before.StatusCode);

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Intake.Core.Access;
 
-/// <summary>What a verified credential allows.</summary>
+/// <summary>What a verified credential allows. In JSON: <c>submitter</c>, <c>admin</c>, <c>noRole</c>.</summary>
+[JsonConverter(typeof(CallerKindJsonConverter))]
 public enum CallerKind
 {
     /// <summary>Submits reports and reads their status: a device's or a project's token.</summary>

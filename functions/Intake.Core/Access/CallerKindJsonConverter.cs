@@ -1,0 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Intake.Core.Access;
+
+/// <summary>Names, not numbers, in every answer and request that carries a <see cref="CallerKind"/>.</summary>
+public sealed class CallerKindJsonConverter() : JsonStringEnumConverter<CallerKind>(JsonNamingPolicy.CamelCase, allowIntegerValues: false);

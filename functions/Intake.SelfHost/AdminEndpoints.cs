@@ -16,6 +16,8 @@ public static class AdminEndpoints
             .WithName("AdminPoison");
         api.MapPost(Routes.AdminReprocessPoison, (HttpRequest request, AdminApi admin, CancellationToken ct) => admin.ReprocessPoisonAsync(request, ct))
             .WithName("AdminReprocessPoison");
+        api.MapGet(Routes.AdminReports, (HttpRequest request, AdminApi admin, TimeProvider time, CancellationToken ct) => admin.ListReportsAsync(request, time, ct))
+            .WithName("AdminListReports");
         api.MapPost(Routes.AdminRequeueReports, (HttpRequest request, AdminApi admin, CancellationToken ct) => admin.RequeueAsync(request, ct))
             .WithName("AdminRequeueReports");
         api.MapPost(Routes.AdminReconcile, (HttpContext http, AdminApi admin, CancellationToken ct) => admin.ReconcileAsync(http, ct))

@@ -92,6 +92,34 @@ public sealed class CliTests(SelfHostFixture fixture)
     }
 
     [Fact]
+    public async Task ReportsList_ShowsAFailedReportWithItsError_AndRefusesABadStatus()
+    {
+        var admin = Host.AdminToken.Secret;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var report = ReportClient.NewReport(SelfHostFixture.HeldCategory);
+        var id = (string)report["submissionId"]!;
+        using (var accepted = await Host.Client.PostAsync(report, Ct))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        }
+
+        await Host.Client.WaitForStatusAsync(id, "failed", TimeSpan.FromSeconds(90), Ct);
+
+        var list = await RunAsync(admin, "reports", "list", "--from", today, "--to", today, "--status", "failed", "--max", "1000");
+        var line = list.Output.Split('\n').Single(l => l.Contains(id, StringComparison.Ordinal));
+        var bad = await RunAsync(admin, "reports", "list", "--status", "processed");
+
+        Assert.Equal(0, list.Code);
+        Assert.Contains("Last error", list.Output, StringComparison.Ordinal);
+        Assert.Contains("failed", line, StringComparison.Ordinal);
+        Assert.Contains($"'{SelfHostFixture.HeldCategory}' is held", line, StringComparison.Ordinal);
+        Assert.Contains($"shown ({today} to {today}, failed)", list.Output, StringComparison.Ordinal);
+        Assert.Equal(1, bad.Code);
+        Assert.Contains("400", bad.Output, StringComparison.Ordinal);
+        Assert.Contains("'status'", bad.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Commands_WithoutOrWithWrongToken_FailWithTheReason()
     {
         var none = await RunAsync(null, "queues");

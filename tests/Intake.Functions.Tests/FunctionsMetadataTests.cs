@@ -11,7 +11,7 @@ public sealed class FunctionsMetadataTests
 
         Assert.Equal(
             [
-                "AddSubscriber", "AdminAuditLog", "AdminCreateToken", "AdminListTokens", "AdminPoison", "AdminQueues", "AdminReconcile",
+                "AddSubscriber", "AdminAuditLog", "AdminCreateToken", "AdminListReports", "AdminListTokens", "AdminPoison", "AdminQueues", "AdminReconcile",
                 "AdminReprocessPoison", "AdminRequeueReports", "AdminRevokeToken",
                 "CompileDigest", "DailyDigest", "GetDigest", "GetLatestDigest", "GetReportStatus", "Health",
                 "KeyedOpenRosaFormDownload", "KeyedOpenRosaFormList", "KeyedOpenRosaSubmissionGet", "KeyedOpenRosaSubmissionHead", "KeyedOpenRosaSubmit",
@@ -31,6 +31,7 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(("httpTrigger", "key/{token}/openrosa/submission", "post"), Http(triggers["KeyedOpenRosaSubmit"]));
         Assert.Equal(("httpTrigger", "admin/poison/reprocess", "post"), Http(triggers["AdminReprocessPoison"]));
         Assert.Equal(("httpTrigger", "admin/tokens/{id}", "delete"), Http(triggers["AdminRevokeToken"]));
+        Assert.Equal(("httpTrigger", "admin/reports", "get"), Http(triggers["AdminListReports"]));
         Assert.Equal("queueTrigger", (string)triggers["ProcessReport"]["type"]!);
         Assert.Equal(StorageNames.ProcessingQueue, (string)triggers["ProcessReport"]["queueName"]!);
         Assert.Equal("AzureWebJobsStorage", (string)triggers["ProcessReport"]["connection"]!);

@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace Intake.Cli;
 
-/// <summary><c>queues</c>, <c>poison list|reprocess</c>, <c>reports requeue</c> and <c>reconcile</c>.</summary>
+/// <summary><c>queues</c>, <c>poison list|reprocess</c>, <c>reports requeue</c> (and <c>reports list</c>, from <see cref="ReportCommands"/>) and <c>reconcile</c>.</summary>
 internal static class QueueCommands
 {
     /// <summary>Reports moved per API call, so progress shows while a large poison queue drains.</summary>
@@ -92,7 +92,7 @@ internal static class QueueCommands
                 ? $"Dry run: [bold]{Render.Int(result, "matched")}[/] of {Render.Int(result, "scanned")} reports would be queued. Nothing was changed."
                 : $"Queued [bold]{Render.Int(result, "moved")}[/] of {Render.Int(result, "scanned")} reports for processing again.");
         });
-        return new Command("reports", "Indexed reports.") { requeue };
+        return new Command("reports", "Indexed reports.") { ReportCommands.List(cli), requeue };
     }
 
     public static Command Reconcile(CliContext cli)

@@ -21,6 +21,7 @@ public sealed class AdminApi(
     QueueInventory inventory,
     PoisonQueue poison,
     ReportRequeue requeue,
+    ReportList reportList,
     Reconciler reconciler,
     AuditLog audit,
     AccessTokenStore tokens)
@@ -98,6 +99,26 @@ public sealed class AdminApi(
             var result = await requeue.RequeueAsync(body, cancellationToken).ConfigureAwait(false);
             AuditNote.Attach(request.HttpContext, body, body.DryRun ? result.Matched : result.Moved);
             return ApiAnswer.JsonBody(200, result);
+        });
+
+    /// <summary>
+    /// <c>GET /api/admin/reports?from=&amp;to=&amp;status=&amp;max=</c>: the reports that need attention
+    /// (see <see cref="ReportListQuery.TryParse"/> for the parameters), newest first.
+    /// </summary>
+    public Task<ApiAnswer> ListReportsAsync(HttpRequest request, TimeProvider time, CancellationToken cancellationToken = default) =>
+        GuardAsync(async () =>
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            ArgumentNullException.ThrowIfNull(time);
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            if (!ReportListQuery.TryParse(request.Query, today, out var query, out var error))
+            {
+                return Invalid(error.Field, error.Detail);
+            }
+
+            var page = await reportList.ListAsync(query!, cancellationToken).ConfigureAwait(false);
+            AuditNote.Attach(request.HttpContext, new { query!.From, query.To, status = string.Join(',', query.Statuses), query.Max }, page.Count);
+            return ApiAnswer.JsonBody(200, page);
         });
 
     /// <summary><c>POST /api/admin/reconcile</c>: runs the reconciler now and answers what it repaired.</summary>

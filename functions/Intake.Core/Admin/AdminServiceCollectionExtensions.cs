@@ -5,12 +5,13 @@ namespace Intake.Core.Admin;
 /// <summary>Registers the admin operations and the audit trail both hosts share.</summary>
 public static class AdminServiceCollectionExtensions
 {
-    /// <summary>Adds queue inventory, poison reprocessing, requeue, the audit log and the admin API.</summary>
+    /// <summary>Adds queue inventory, poison reprocessing, requeue, the report list, the audit log and the admin API.</summary>
     public static IServiceCollection AddIntakeAdmin(this IServiceCollection services)
     {
         services.AddSingleton<QueueInventory>();
         services.AddSingleton<PoisonQueue>();
         services.AddSingleton<ReportRequeue>();
+        services.AddSingleton<ReportList>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AdminApi>();

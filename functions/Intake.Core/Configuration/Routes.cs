@@ -66,6 +66,9 @@ public static class Routes
     /// <summary>POST: move poison messages back to the processing queue (admin).</summary>
     public const string AdminReprocessPoison = "admin/poison/reprocess";
 
+    /// <summary>GET the reports that need attention (failed, needs-review, encrypted, received) by day of receipt (admin).</summary>
+    public const string AdminReports = "admin/reports";
+
     /// <summary>POST: queue already processed reports again, by filter (admin).</summary>
     public const string AdminRequeueReports = "admin/reports/requeue";
 

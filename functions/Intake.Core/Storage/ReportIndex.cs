@@ -135,6 +135,30 @@ public sealed class ReportIndex(TableServiceClient tables)
         }
     }
 
+    /// <summary>Reads the rows of one day of receipt whose status is one of <paramref name="statuses"/> (filtered by storage).</summary>
+    public async IAsyncEnumerable<ReportIndexEntry> ReadDayAsync(DateOnly receivedOn, IReadOnlyCollection<string> statuses, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var entity in _table.QueryAsync<TableEntity>(DayWithStatus(receivedOn, statuses), maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return ToEntry(entity);
+        }
+    }
+
+    /// <summary>True when a day of receipt has at least one row whose status is one of <paramref name="statuses"/>; reads at most one row.</summary>
+    public async Task<bool> AnyAsync(DateOnly receivedOn, IReadOnlyCollection<string> statuses, CancellationToken cancellationToken = default)
+    {
+        await foreach (var page in _table.QueryAsync<TableEntity>(DayWithStatus(receivedOn, statuses), maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken).AsPages().ConfigureAwait(false))
+        {
+            // A filtered query may answer an empty page with a continuation token; only a row counts.
+            if (page.Values.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Counts the reports of a day of receipt that are not processed, by status.
     /// Processed reports are counted by the digest tally, so normally this reads few rows.
@@ -160,6 +184,18 @@ public sealed class ReportIndex(TableServiceClient tables)
     private const int MaxReasonsLength = 8 * 1024;
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+
+    private static string DayWithStatus(DateOnly receivedOn, IReadOnlyCollection<string> statuses)
+    {
+        ArgumentNullException.ThrowIfNull(statuses);
+        if (statuses.Count == 0)
+        {
+            throw new ArgumentException("At least one status is required.", nameof(statuses));
+        }
+
+        var anyStatus = string.Join(" or ", statuses.Select(s => TableClient.CreateQueryFilter($"Status eq {s}")));
+        return $"{TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey(receivedOn)}")} and ({anyStatus})";
+    }
 
     /// <summary>The partition key of a day.</summary>
     public static string PartitionKey(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);

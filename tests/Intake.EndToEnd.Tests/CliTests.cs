@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Intake.Cli;
 using Intake.EndToEnd.Tests.Support;
 using Spectre.Console;
@@ -33,6 +35,12 @@ public sealed class CliTests(SelfHostFixture fixture)
         var code = await IntakeCli.RunAsync(args, console, name => environment.GetValueOrDefault(name), cancellationToken: Ct);
         return (code, output.ToString());
     }
+
+    /// <summary>The cells of the first table row whose first cell is <paramref name="key"/>; empty when there is none.</summary>
+    private static string[] Row(string output, string key) =>
+        output.Split('\n')
+            .Select(line => line.Split('│', '|').Select(cell => cell.Trim()).Where(cell => cell.Length > 0).ToArray())
+            .FirstOrDefault(cells => cells.Length > 1 && cells[0] == key) ?? [];
 
     [Fact]
     public async Task Commands_AgainstLiveSelfHost_ShowTablesAndAct()
@@ -130,5 +138,119 @@ public sealed class CliTests(SelfHostFixture fixture)
         Assert.Contains("INTAKE_TOKEN", none.Output, StringComparison.Ordinal);
         Assert.Equal(1, submitter.Code);
         Assert.Contains("403", submitter.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DigestAndSubscriberCommands_AgainstLiveSelfHost_MailTheSubscriberOnceUnlessForced()
+    {
+        var admin = Host.AdminToken.Secret;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var email = $"cli-desk-{Guid.NewGuid():N}@example.org";
+
+        // Subscribe through the CLI, and find the subscriber in the list.
+        var added = await RunAsync(admin, "subscribers", "add", "--email", email, "--region", "ng", "--region", "ML", "--language", "fr");
+        Assert.Equal(0, added.Code);
+        var id = Regex.Match(added.Output, "Added subscriber ([0-9a-f-]{36}) following ML, NG").Groups[1].Value;
+        Assert.True(Guid.TryParseExact(id, "D", out _), added.Output);
+        var listed = await RunAsync(admin, "subscribers", "list");
+        Assert.Equal(0, listed.Code);
+        Assert.Equal([id, email, "ML, NG", "fr"], Row(listed.Output, id));
+
+        // A report from Nigeria, through the public API, processed by the queue trigger.
+        var report = ReportClient.NewReport();
+        report["occurredAt"] = DateTime.UtcNow.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        report["location"]!["country"] = "NG";
+        report["location"]!["admin1"] = "Borno";
+        using (var accepted = await Host.Client.PostAsync(report, Ct))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        }
+
+        await Host.Client.WaitForStatusAsync((string)report["submissionId"]!, "processed", TimeSpan.FromSeconds(60), Ct);
+        fixture.Smtp.Clear();
+
+        // Compile and read it.
+        var compiled = await RunAsync(admin, "digests", "compile", today);
+        Assert.Equal(0, compiled.Code);
+        Assert.Contains($"Compiled the digest of {today}", compiled.Output, StringComparison.Ordinal);
+        var nigeria = Row(compiled.Output, "NG");
+        Assert.NotEmpty(nigeria);
+        Assert.True(int.Parse(nigeria[1], CultureInfo.InvariantCulture) >= 1, compiled.Output);
+        var markdown = await RunAsync(admin, "digests", "show", today);
+        Assert.Equal(0, markdown.Code);
+        Assert.Contains("## NG", markdown.Output, StringComparison.Ordinal);
+        var json = await RunAsync(admin, "digests", "show", "latest", "--format", "json");
+        Assert.Equal(0, json.Code);
+        var digest = JsonNode.Parse(json.Output)!;
+        Assert.Equal(today, (string)digest["day"]!);
+        Assert.Contains(digest["regions"]!.AsArray(), r => (string)r!["region"]! == "NG");
+
+        // Send: one message, to the subscriber, cut to the regions followed.
+        var sent = await RunAsync(admin, "digests", "send", today, "--subscriber", id);
+        Assert.Equal(0, sent.Code);
+        Assert.Equal([id, "sent", "smtp"], Row(sent.Output, id));
+        Assert.Contains("1 sent, 0 skipped", sent.Output, StringComparison.Ordinal);
+        var message = Assert.Single(await fixture.Smtp.WaitForAsync(1, TimeSpan.FromSeconds(30), Ct));
+        Assert.Equal(email, message.To.Mailboxes.Single().Address);
+        Assert.StartsWith($"Situation digest {today}", message.Subject, StringComparison.Ordinal);
+        Assert.Contains("Borno", message.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("## SD", message.TextBody, StringComparison.Ordinal);
+
+        // A second send without --force sends nothing; --force sends once more.
+        var again = await RunAsync(admin, "digests", "send", today, "--subscriber", id);
+        Assert.Equal(0, again.Code);
+        Assert.Equal([id, "skipped", "-"], Row(again.Output, id));
+        Assert.Contains("0 sent, 1 skipped", again.Output, StringComparison.Ordinal);
+        await Task.Delay(500, Ct);
+        Assert.Single(fixture.Smtp.Messages);
+        var forced = await RunAsync(admin, "digests", "send", today, "--subscriber", id, "--force");
+        Assert.Equal(0, forced.Code);
+        Assert.Equal([id, "sent", "smtp"], Row(forced.Output, id));
+        Assert.Equal(2, (await fixture.Smtp.WaitForAsync(2, TimeSpan.FromSeconds(30), Ct)).Count(m => m.To.Mailboxes.Single().Address == email));
+
+        // Remove: gone from the list; a second removal names the reason.
+        var removed = await RunAsync(admin, "subscribers", "remove", id);
+        Assert.Equal(0, removed.Code);
+        Assert.Contains($"Removed subscriber {id}", removed.Output, StringComparison.Ordinal);
+        Assert.Empty(Row((await RunAsync(admin, "subscribers", "list")).Output, id));
+        var gone = await RunAsync(admin, "subscribers", "remove", id);
+        Assert.Equal(1, gone.Code);
+        Assert.Contains("404", gone.Output, StringComparison.Ordinal);
+        Assert.Contains("No subscriber with this id", gone.Output, StringComparison.Ordinal);
+
+        // The audit names the calls and never the address.
+        var audit = await RunAsync(admin, "audit", "--from", DateTimeOffset.UtcNow.AddMinutes(-10).ToString("O", CultureInfo.InvariantCulture));
+        Assert.Contains("AddSubscriber", audit.Output, StringComparison.Ordinal);
+        Assert.Contains("SendDigest", audit.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(email, audit.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DigestAndSubscriberCommands_BadInput_ExitOneAndNameTheProblem()
+    {
+        var admin = Host.AdminToken.Secret;
+        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var malformed = await RunAsync(admin, "digests", "compile", "2026-13-01");
+        var future = await RunAsync(admin, "digests", "send", tomorrow);
+        var missing = await RunAsync(admin, "digests", "show", "2001-01-01");
+        var badShow = await RunAsync(admin, "digests", "show", "yesterday");
+        var badSubscriber = await RunAsync(admin, "subscribers", "add", "--email", "not an address", "--region", "XX");
+
+        Assert.Equal(1, malformed.Code);
+        Assert.Contains("'2026-13-01' is not a day", malformed.Output, StringComparison.Ordinal);
+        Assert.Contains("yyyy-MM-dd", malformed.Output, StringComparison.Ordinal);
+        Assert.Equal(1, future.Code);
+        Assert.Contains("400", future.Output, StringComparison.Ordinal);
+        Assert.Contains("The date must not be in the future (UTC).", future.Output, StringComparison.Ordinal);
+        Assert.Equal(1, missing.Code);
+        Assert.Contains("404", missing.Output, StringComparison.Ordinal);
+        Assert.Contains("No digest was compiled for 2001-01-01", missing.Output, StringComparison.Ordinal);
+        Assert.Equal(1, badShow.Code);
+        Assert.Contains("'yesterday' is not a day", badShow.Output, StringComparison.Ordinal);
+        Assert.Equal(1, badSubscriber.Code);
+        Assert.Contains("422", badSubscriber.Output, StringComparison.Ordinal);
+        Assert.Contains("email: Must be one e-mail address.", badSubscriber.Output, StringComparison.Ordinal);
+        Assert.Contains("regions.0:", badSubscriber.Output, StringComparison.Ordinal);
     }
 }

@@ -32,6 +32,10 @@ public sealed class IntakeApiClient : IDisposable
     public Task<JsonNode> GetAsync(string path, CancellationToken cancellationToken) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative)), cancellationToken);
 
+    /// <summary>GET a document as text, whatever its media type (markdown, HTML, JSON).</summary>
+    public Task<string> GetTextAsync(string path, CancellationToken cancellationToken) =>
+        SendForTextAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative)), cancellationToken);
+
     /// <summary>POST a JSON body (or none) and read the JSON answer.</summary>
     public Task<JsonNode> PostAsync(string path, object? body, CancellationToken cancellationToken) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = body is null ? null : JsonContent.Create(body) }, cancellationToken);
@@ -44,6 +48,12 @@ public sealed class IntakeApiClient : IDisposable
     public void Dispose() => _http.Dispose();
 
     private async Task<JsonNode> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var text = await SendForTextAsync(request, cancellationToken).ConfigureAwait(false);
+        return JsonNode.Parse(text.Length == 0 ? "{}" : text) ?? new JsonObject();
+    }
+
+    private async Task<string> SendForTextAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using (request)
         {
@@ -65,7 +75,7 @@ public sealed class IntakeApiClient : IDisposable
                     throw new CliException(Describe(response, text));
                 }
 
-                return JsonNode.Parse(text.Length == 0 ? "{}" : text) ?? new JsonObject();
+                return text;
             }
         }
     }
@@ -83,7 +93,11 @@ public sealed class IntakeApiClient : IDisposable
                 403 => " The token is not an admin token.",
                 _ => "",
             };
-            return detail is null ? status : $"{status}: {detail}{hint}";
+            // Field errors say which input was wrong ("date: Must be yyyy-MM-dd."); the detail alone often only points at them.
+            var fields = problem?["errors"] is JsonArray errors
+                ? string.Concat(errors.OfType<JsonObject>().Select(e => $"{Environment.NewLine}  {(string?)e["field"]}: {(string?)e["detail"]}"))
+                : "";
+            return detail is null ? status : $"{status}: {detail}{hint}{fields}";
         }
         catch (System.Text.Json.JsonException)
         {

@@ -26,6 +26,8 @@ public static class IntakeCli
             QueueCommands.Reconcile(cli),
             AuditCommand.Create(cli),
             TokenCommands.Create(cli),
+            DigestCommands.Create(cli),
+            SubscriberCommands.Create(cli),
         };
 
         var parse = root.Parse(args);

@@ -5,6 +5,6 @@ using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.UseMiddleware<AccessControlMiddleware>();
+builder.UseMiddleware<ApiEdgeMiddleware>();
 builder.Services.AddIntakeCore(builder.Configuration);
 builder.Build().Run();

@@ -3,6 +3,7 @@ using Intake.Core.Hosting;
 using Intake.SelfHost.Configuration;
 using Intake.SelfHost.Triggers;
 using Microsoft.Azure.WebJobs.Host.Timers;
+using Microsoft.Extensions.Configuration.Memory;
 
 namespace Intake.SelfHost;
 
@@ -21,6 +22,14 @@ public static class IntakeSelfHost
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.AddLocalSettings(builder.Environment.ContentRootPath, args);
         configure?.Invoke(builder.Configuration);
+        // Documented defaults live in code, below every other source, so a container started
+        // without local.settings.json resolves %DigestSchedule% as the README says.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = IntakeSettings.Defaults });
+        if (IntakeSettings.FirstMissing(builder.Configuration) is { } missing)
+        {
+            throw new IntakeSettingsException(missing);
+        }
+
         // The SDKs log every request at Information; keep their warnings and errors only.
         builder.Logging.AddFilter("Azure", LogLevel.Warning);
         // ASP.NET Core logs each request several times at Information; under load that is most of
@@ -62,11 +71,7 @@ public static class IntakeSelfHost
         builder.Services.AddSingleton<IWebJobsExceptionHandlerFactory>(p => p.GetRequiredService<BackgroundFaultHandler>());
 
         var app = builder.Build();
-        app.UseIntakeAccessControl();
-        app.MapReportsApi();
-        app.MapDigestApi();
-        app.MapOpenRosaApi();
-        app.MapAdminApi();
+        app.MapIntakeApi();
         return app;
     }
 }

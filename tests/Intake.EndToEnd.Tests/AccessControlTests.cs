@@ -12,7 +12,7 @@ namespace Intake.EndToEnd.Tests;
 public sealed class AccessControlTests(SelfHostFixture fixture)
 {
     // Health, the schema, and the public OpenRosa form list with its form downloads.
-    private static readonly string[] AnonymousTemplates = ["health", "schema/report", "openrosa/formList", "openrosa/forms/{formId}"];
+    private static readonly string[] AnonymousTemplates = ["health", "schema/report", "openapi.json", "openrosa/formList", "openrosa/forms/{formId}"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

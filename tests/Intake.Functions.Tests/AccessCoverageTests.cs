@@ -1,5 +1,5 @@
 using Intake.Core.Access;
-using Intake.Functions;
+using Intake.Core.Http;
 using Intake.SelfHost;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -9,24 +9,24 @@ namespace Intake.Functions.Tests;
 
 /// <summary>
 /// Every HTTP route of both hosts is classified by the same Core code from the same template, and
-/// only health and the schema (and an OpenRosa form list, once there is one) are anonymous.
+/// only health, the schema, the OpenAPI document and the OpenRosa form list and forms are anonymous.
 /// </summary>
 public sealed class AccessCoverageTests
 {
-    private static readonly string[] MayBeAnonymous = ["health", "schema/report", "openrosa/formList"];
+    private static readonly string[] MayBeAnonymous = ["health", "schema/report", "openapi.json", "openrosa/formList"];
 
     [Fact]
-    public void FunctionsMiddleware_FindsTheRouteOfEveryHttpFunction()
+    public void FunctionsMetadata_EveryHttpFunctionIsAnOperationOfTheContract()
     {
-        var http = FunctionsMetadata.Load()
-            .Select(f => f!.AsObject())
-            .Where(f => f["bindings"]!.AsArray().Any(b => (string)b!["type"]! == "httpTrigger"))
-            .ToList();
+        var functions = FunctionsMetadata.Triggers()
+            .Where(t => (string)t.Value["type"]! == "httpTrigger")
+            .Select(t => $"{t.Key} {((string)t.Value["methods"]![0]!).ToUpperInvariant()} {(string)t.Value["route"]!}")
+            .Order(StringComparer.Ordinal);
 
-        Assert.NotEmpty(http);
-        Assert.All(http, f => Assert.Equal(
-            (string)f["bindings"]!.AsArray().Single(b => (string)b!["type"]! == "httpTrigger")!["route"]!,
-            AccessControlMiddleware.RouteOf((string)f["entryPoint"]!)));
+        var contract = ApiOperations.All.Select(o => $"{o.Name} {o.Method} {o.Route}").Order(StringComparer.Ordinal);
+
+        // The middleware finds each function's operation (and so its access class) by name.
+        Assert.Equal(contract, functions);
     }
 
     [Fact]

@@ -9,7 +9,6 @@ using Intake.Core.Http;
 using Intake.Core.Processing;
 using Intake.Core.Reconciliation;
 using Intake.Core.Storage;
-using Intake.Functions.Triggers;
 using Intake.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -27,6 +26,9 @@ public sealed class FunctionInvocationTests : IAsyncLifetime
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private ServiceProvider Services => _services!;
+
+    private BackgroundFunctions Background => new(
+        Services.GetRequiredService<ReportProcessor>(), Services.GetRequiredService<DailyDigestRun>(), Services.GetRequiredService<Reconciler>());
 
     public async ValueTask InitializeAsync()
     {
@@ -86,10 +88,10 @@ public sealed class FunctionInvocationTests : IAsyncLifetime
         var report = (JsonObject)JsonNode.Parse(File.ReadAllText(RepositoryLayout.PathOf("schemas", "report.schema.json")))!["examples"]![0]!.DeepClone();
         var id = Guid.NewGuid().ToString("D");
         report["submissionId"] = id;
-        var api = Services.GetRequiredService<ReportsApi>();
+        var reports = new ReportsFunctions(Services);
 
         var post = Request("POST", "/api/reports", Encoding.UTF8.GetBytes(report.ToJsonString()));
-        var submitted = await ExecuteAsync(await new SubmitReport(api).RunAsync(post, Ct), post);
+        var submitted = await ExecuteAsync(await reports.SubmitReport(post, Ct), post);
 
         Assert.Equal(202, submitted.Status);
         Assert.Equal($"/api/reports/{id}", submitted.Headers.Location.ToString());
@@ -98,10 +100,12 @@ public sealed class FunctionInvocationTests : IAsyncLifetime
         var queue = Services.GetRequiredService<Azure.Storage.Queues.QueueServiceClient>().GetQueueClient(StorageNames.ProcessingQueue);
         var received = (await queue.ReceiveMessagesAsync(1, cancellationToken: Ct)).Value.Single();
         var message = QueuesModelFactory.QueueMessage(received.MessageId, received.PopReceipt, received.Body, dequeueCount: 1);
-        await new ProcessReport(Services.GetRequiredService<ReportProcessor>()).RunAsync(message, Ct);
+        await Background.ProcessReport(message, Ct);
 
         var get = Request("GET", $"/api/reports/{id}");
-        var status = await ExecuteAsync(await new GetReportStatus(api).RunAsync(get, id, Ct), get);
+        // What the worker middleware does with the host's binding data before the function runs.
+        ApiEdgeMiddleware.CopyRouteValues(ApiOperations.GetReportStatus, new Dictionary<string, object?> { ["id"] = id }, get);
+        var status = await ExecuteAsync(await reports.GetReportStatus(get, Ct), get);
         Assert.Equal(200, status.Status);
         Assert.Equal("processed", (string)status.Body["status"]!);
         Assert.Equal("attack-on-civilians", (string)status.Body["category"]!);
@@ -112,7 +116,7 @@ public sealed class FunctionInvocationTests : IAsyncLifetime
     {
         var post = Request("POST", "/api/reports", "{\"severity\": 9}"u8.ToArray());
 
-        var answer = await ExecuteAsync(await new SubmitReport(Services.GetRequiredService<ReportsApi>()).RunAsync(post, Ct), post);
+        var answer = await ExecuteAsync(await new ReportsFunctions(Services).SubmitReport(post, Ct), post);
 
         Assert.Equal(422, answer.Status);
         Assert.Equal("application/problem+json; charset=utf-8", post.HttpContext.Response.ContentType);
@@ -123,16 +127,16 @@ public sealed class FunctionInvocationTests : IAsyncLifetime
     [Fact]
     public async Task Functions_HealthSchemaAndTimers_CallTheCore()
     {
-        var api = Services.GetRequiredService<ReportsApi>();
+        var described = new HealthFunctions(Services);
         var healthRequest = Request("GET", "/api/health");
-        var health = await ExecuteAsync(await new Health(api).RunAsync(healthRequest, Ct), healthRequest);
+        var health = await ExecuteAsync(await described.Health(healthRequest, Ct), healthRequest);
         var schemaRequest = Request("GET", "/api/schema/report");
-        var schema = await ExecuteAsync(new ReportSchema(api).Run(schemaRequest), schemaRequest);
+        var schema = await ExecuteAsync(await described.ReportSchema(schemaRequest, Ct), schemaRequest);
 
-        await new Reconcile(Services.GetRequiredService<Reconciler>()).RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), Ct);
-        await new DailyDigest(Services.GetRequiredService<DailyDigestRun>()).RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), Ct);
+        await Background.Reconcile(new Microsoft.Azure.Functions.Worker.TimerInfo(), Ct);
+        await Background.DailyDigest(new Microsoft.Azure.Functions.Worker.TimerInfo(), Ct);
         var latestRequest = Request("GET", "/api/digests/latest");
-        var latest = await ExecuteAsync(await new GetLatestDigest(Services.GetRequiredService<DigestApi>()).RunAsync(latestRequest, Ct), latestRequest);
+        var latest = await ExecuteAsync(await new DigestFunctions(Services).GetLatestDigest(latestRequest, Ct), latestRequest);
 
         Assert.Equal((200, "healthy"), (health.Status, (string)health.Body["status"]!));
         Assert.Equal("urn:intake:schema:report:v1", (string)schema.Body["$id"]!);

@@ -15,7 +15,7 @@ public sealed class FunctionsMetadataTests
                 "AdminReprocessPoison", "AdminRequeueReports", "AdminRevokeToken",
                 "CompileDigest", "DailyDigest", "GetDigest", "GetLatestDigest", "GetReportStatus", "Health",
                 "KeyedOpenRosaFormDownload", "KeyedOpenRosaFormList", "KeyedOpenRosaSubmissionGet", "KeyedOpenRosaSubmissionHead", "KeyedOpenRosaSubmit",
-                "ListSubscribers", "OpenRosaFormDownload", "OpenRosaFormList", "OpenRosaSubmissionGet", "OpenRosaSubmissionHead", "OpenRosaSubmit",
+                "ListSubscribers", "OpenApi", "OpenRosaFormDownload", "OpenRosaFormList", "OpenRosaSubmissionGet", "OpenRosaSubmissionHead", "OpenRosaSubmit",
                 "ProcessReport", "Reconcile", "RemoveSubscriber", "ReportSchema", "SendDigest", "SubmitReport",
             ],
             triggers.Keys.Order(StringComparer.Ordinal));
@@ -23,6 +23,7 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(("httpTrigger", "reports/{id}", "get"), Http(triggers["GetReportStatus"]));
         Assert.Equal(("httpTrigger", "health", "get"), Http(triggers["Health"]));
         Assert.Equal(("httpTrigger", "schema/report", "get"), Http(triggers["ReportSchema"]));
+        Assert.Equal(("httpTrigger", "openapi.json", "get"), Http(triggers["OpenApi"]));
         Assert.Equal(("httpTrigger", "openrosa/formList", "get"), Http(triggers["OpenRosaFormList"]));
         Assert.Equal(("httpTrigger", "openrosa/forms/{formId}", "get"), Http(triggers["OpenRosaFormDownload"]));
         Assert.Equal(("httpTrigger", "openrosa/submission", "head"), Http(triggers["OpenRosaSubmissionHead"]));

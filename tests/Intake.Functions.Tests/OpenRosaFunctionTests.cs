@@ -1,9 +1,9 @@
 using System.Net.Http.Headers;
 using System.Xml.Linq;
 using Intake.Core.Hosting;
+using Intake.Core.Http;
 using Intake.Core.OpenRosa;
 using Intake.Core.Storage;
-using Intake.Functions.Triggers;
 using Intake.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -21,7 +21,7 @@ public sealed class OpenRosaFunctionTests : IAsyncLifetime
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private OpenRosaApi Api => _services!.GetRequiredService<OpenRosaApi>();
+    private OpenRosaFunctions Functions => new(_services!);
 
     public async ValueTask InitializeAsync()
     {
@@ -78,7 +78,7 @@ public sealed class OpenRosaFunctionTests : IAsyncLifetime
     {
         var request = await RequestAsync("HEAD", "/api/openrosa/submission");
 
-        var (status, body, headers) = await ExecuteAsync(new OpenRosaSubmissionHead(Api).Run(request), request);
+        var (status, body, headers) = await ExecuteAsync(await Functions.OpenRosaSubmissionHead(request, Ct), request);
 
         Assert.Equal(204, status);
         Assert.Empty(body);
@@ -91,7 +91,7 @@ public sealed class OpenRosaFunctionTests : IAsyncLifetime
     {
         var request = await RequestAsync("GET", "/api/key/t0k/openrosa/formList");
 
-        var (status, body, _) = await ExecuteAsync(new KeyedOpenRosaFormList(Api).Run(request), request);
+        var (status, body, _) = await ExecuteAsync(await Functions.KeyedOpenRosaFormList(request, Ct), request);
 
         Assert.Equal(200, status);
         var url = XDocument.Load(new MemoryStream(body)).Descendants().Single(e => e.Name.LocalName == "downloadUrl").Value;
@@ -115,9 +115,9 @@ public sealed class OpenRosaFunctionTests : IAsyncLifetime
         }
 
         var first = await RequestAsync("POST", "/api/openrosa/submission", Multipart());
-        var (created, body, _) = await ExecuteAsync(await new OpenRosaSubmit(Api).RunAsync(first, Ct), first);
+        var (created, body, _) = await ExecuteAsync(await Functions.OpenRosaSubmit(first, Ct), first);
         var second = await RequestAsync("POST", "/api/openrosa/submission", Multipart());
-        var (again, _, _) = await ExecuteAsync(await new OpenRosaSubmit(Api).RunAsync(second, Ct), second);
+        var (again, _, _) = await ExecuteAsync(await Functions.OpenRosaSubmit(second, Ct), second);
 
         Assert.Equal((201, 202), (created, again));
         Assert.Equal(ResponseNs + "OpenRosaResponse", XDocument.Load(new MemoryStream(body)).Root!.Name);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Intake.Core.Http;
 using Spectre.Console;
 
 namespace Intake.Cli;
@@ -32,7 +33,7 @@ internal static class AuditCommand
                 query.Add("max=" + m.ToString(CultureInfo.InvariantCulture));
             }
 
-            var path = "admin/audit" + (query.Count > 0 ? "?" + string.Join('&', query) : "");
+            var path = ApiOperations.AdminAuditLog.RelativePathFor() + (query.Count > 0 ? "?" + string.Join('&', query) : "");
             var rows = (await api.GetAsync(path, ct).ConfigureAwait(false)).AsArray();
             cli.Console.Write(Render.Table(rows, ("When", "at"), ("Who", "whoName"), ("Action", "action"), ("Parameters", "parameters"), ("Outcome", "outcome"), ("Status", "status"), ("Count", "count")));
             cli.Console.MarkupLine($"[grey]{rows.Count} rows[/]");

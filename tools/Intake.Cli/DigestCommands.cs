@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using Intake.Core.Http;
 using Spectre.Console;
 
 namespace Intake.Cli;
@@ -27,7 +28,7 @@ internal static class DigestCommands
             using var api = cli.CreateClient(parse);
             var day = Render.Day(parse.GetValue(date))!;
             var digest = await cli.Console.Status().StartAsync($"Compiling the digest of {day}…", _ =>
-                api.PostAsync($"admin/digests/{day}/compile", null, ct)).ConfigureAwait(false);
+                api.PostAsync(ApiOperations.CompileDigest.RelativePathFor(day), null, ct)).ConfigureAwait(false);
 
             cli.Console.MarkupLine($"Compiled the digest of [bold]{Markup.Escape(Render.Text(digest["day"]))}[/]{(digest["quiet"]?.GetValue<bool>() == true ? " (a quiet day)" : "")}.");
             cli.Console.MarkupLine(Markup.Escape(Render.Text(digest["headline"])));
@@ -88,7 +89,7 @@ internal static class DigestCommands
                 query.Add($"subscriber={id:D}");
             }
 
-            var path = $"admin/digests/{day}/send" + (query.Count > 0 ? "?" + string.Join('&', query) : "");
+            var path = ApiOperations.SendDigest.RelativePathFor(day) + (query.Count > 0 ? "?" + string.Join('&', query) : "");
             var answer = await cli.Console.Status().StartAsync($"Sending the digest of {day}…", _ => api.PostAsync(path, null, ct)).ConfigureAwait(false);
             var deliveries = answer["deliveries"] as JsonArray ?? [];
             if (deliveries.Count == 0)
@@ -126,7 +127,7 @@ internal static class DigestCommands
         command.SetAction(async (parse, ct) =>
         {
             using var api = cli.CreateClient(parse);
-            var body = await api.GetTextAsync($"digests/{parse.GetRequiredValue(date)}?format={parse.GetValue(format)}", ct).ConfigureAwait(false);
+            var body = await api.GetTextAsync($"{ApiOperations.GetDigest.RelativePathFor(parse.GetRequiredValue(date))}?format={parse.GetValue(format)}", ct).ConfigureAwait(false);
             // The body as it is, not rendered by Spectre: no wrapping or markup, so it can be piped or saved.
             var writer = cli.Console.Profile.Out.Writer;
             await writer.WriteAsync(body).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using Intake.Core.Http;
 using Spectre.Console;
 
 namespace Intake.Cli;
@@ -16,7 +17,7 @@ internal static class QueueCommands
         command.SetAction(async (parse, ct) =>
         {
             using var api = cli.CreateClient(parse);
-            var rows = (await api.GetAsync("admin/queues", ct).ConfigureAwait(false)).AsArray();
+            var rows = (await api.GetAsync(ApiOperations.AdminQueues.RelativePathFor(), ct).ConfigureAwait(false)).AsArray();
             cli.Console.Write(Render.Table(rows, ("Queue", "name"), ("Messages", "approximateMessages"), ("Poison queue", "poisonQueue"), ("Poison", "poisonMessages")));
         });
         return command;
@@ -28,7 +29,7 @@ internal static class QueueCommands
         list.SetAction(async (parse, ct) =>
         {
             using var api = cli.CreateClient(parse);
-            var rows = (await api.GetAsync("admin/poison", ct).ConfigureAwait(false)).AsArray();
+            var rows = (await api.GetAsync(ApiOperations.AdminPoison.RelativePathFor(), ct).ConfigureAwait(false)).AsArray();
             cli.Console.Write(Render.Table(rows, ("Report", "reportId"), ("Received", "receivedOn"), ("Attempts", "dequeueCount"), ("First tried", "firstTriedAt"), ("Last error", "lastError")));
             cli.Console.MarkupLine($"[grey]{rows.Count} shown[/]");
         });
@@ -52,13 +53,13 @@ internal static class QueueCommands
             if (parse.GetValue(dryRun))
             {
                 var dry = await cli.Console.Status().StartAsync("Scanning the poison queue…", _ =>
-                    api.PostAsync("admin/poison/reprocess", new { filter.reportIds, filter.receivedFrom, filter.receivedTo, dryRun = true, max = Math.Min(limit, 1000) }, ct)).ConfigureAwait(false);
+                    api.PostAsync(ApiOperations.AdminReprocessPoison.RelativePathFor(), new { filter.reportIds, filter.receivedFrom, filter.receivedTo, dryRun = true, max = Math.Min(limit, 1000) }, ct)).ConfigureAwait(false);
                 cli.Console.MarkupLine($"Dry run: [bold]{Render.Int(dry, "matched")}[/] of {Render.Int(dry, "scanned")} poison messages would move. Nothing was changed.");
                 return;
             }
 
             var moved = await MoveInBatchesAsync(cli.Console, limit, "Moving poison messages", batch =>
-                api.PostAsync("admin/poison/reprocess", new { filter.reportIds, filter.receivedFrom, filter.receivedTo, dryRun = false, max = batch }, ct)).ConfigureAwait(false);
+                api.PostAsync(ApiOperations.AdminReprocessPoison.RelativePathFor(), new { filter.reportIds, filter.receivedFrom, filter.receivedTo, dryRun = false, max = batch }, ct)).ConfigureAwait(false);
             cli.Console.MarkupLine($"Moved [bold]{moved}[/] messages back to the processing queue.");
         });
 
@@ -87,7 +88,7 @@ internal static class QueueCommands
                 max = parse.GetValue(max),
             };
             var result = await cli.Console.Status().StartAsync(body.dryRun ? "Scanning the index…" : "Queueing reports…", _ =>
-                api.PostAsync("admin/reports/requeue", body, ct)).ConfigureAwait(false);
+                api.PostAsync(ApiOperations.AdminRequeueReports.RelativePathFor(), body, ct)).ConfigureAwait(false);
             cli.Console.MarkupLine(body.dryRun
                 ? $"Dry run: [bold]{Render.Int(result, "matched")}[/] of {Render.Int(result, "scanned")} reports would be queued. Nothing was changed."
                 : $"Queued [bold]{Render.Int(result, "moved")}[/] of {Render.Int(result, "scanned")} reports for processing again.");
@@ -101,7 +102,7 @@ internal static class QueueCommands
         command.SetAction(async (parse, ct) =>
         {
             using var api = cli.CreateClient(parse);
-            var summary = await cli.Console.Status().StartAsync("Reconciling…", _ => api.PostAsync("admin/reconcile", null, ct)).ConfigureAwait(false);
+            var summary = await cli.Console.Status().StartAsync("Reconciling…", _ => api.PostAsync(ApiOperations.AdminReconcile.RelativePathFor(), null, ct)).ConfigureAwait(false);
             cli.Console.Write(Render.Properties(summary.AsObject()));
         });
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Intake.Core.Http;
 using Spectre.Console;
 
 namespace Intake.Cli;
@@ -38,7 +39,7 @@ internal static class ReportCommands
                 query.Add("max=" + m.ToString(CultureInfo.InvariantCulture));
             }
 
-            var path = "admin/reports" + (query.Count > 0 ? "?" + string.Join('&', query) : "");
+            var path = ApiOperations.AdminListReports.RelativePathFor() + (query.Count > 0 ? "?" + string.Join('&', query) : "");
             var page = await cli.Console.Status().StartAsync("Reading the index…", _ => api.GetAsync(path, ct)).ConfigureAwait(false);
             var items = page["items"]?.AsArray() ?? [];
             cli.Console.Write(Render.Table(

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Intake.Core.Http;
 using Spectre.Console;
 
 namespace Intake.Cli;
@@ -13,7 +14,7 @@ internal static class SubscriberCommands
         list.SetAction(async (parse, ct) =>
         {
             using var api = cli.CreateClient(parse);
-            var rows = (await api.GetAsync("admin/subscribers", ct).ConfigureAwait(false)).AsArray();
+            var rows = (await api.GetAsync(ApiOperations.ListSubscribers.RelativePathFor(), ct).ConfigureAwait(false)).AsArray();
             cli.Console.Write(Render.Table(rows, ("Id", "id"), ("E-mail", "email"), ("Regions", "regions"), ("Language", "language")));
             cli.Console.MarkupLine($"[grey]{rows.Count} subscribers[/]");
         });
@@ -31,7 +32,7 @@ internal static class SubscriberCommands
         {
             using var api = cli.CreateClient(parse);
             var body = new { email = parse.GetValue(email), regions = parse.GetValue(regions), language = parse.GetValue(language) };
-            var subscriber = await api.PostAsync("admin/subscribers", body, ct).ConfigureAwait(false);
+            var subscriber = await api.PostAsync(ApiOperations.AddSubscriber.RelativePathFor(), body, ct).ConfigureAwait(false);
             cli.Console.MarkupLine($"Added subscriber [bold]{Markup.Escape(Render.Text(subscriber["id"]))}[/] following {Markup.Escape(Render.Text(subscriber["regions"]))}.");
         });
 
@@ -41,7 +42,7 @@ internal static class SubscriberCommands
         {
             using var api = cli.CreateClient(parse);
             var subscriberId = parse.GetValue(id);
-            await api.DeleteAsync($"admin/subscribers/{subscriberId:D}", ct).ConfigureAwait(false);
+            await api.DeleteAsync(ApiOperations.RemoveSubscriber.RelativePathFor(subscriberId), ct).ConfigureAwait(false);
             cli.Console.MarkupLine($"Removed subscriber [bold]{subscriberId:D}[/].");
         });
 

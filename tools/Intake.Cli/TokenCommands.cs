@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Intake.Core.Http;
 using Spectre.Console;
 
 namespace Intake.Cli;
@@ -12,7 +13,7 @@ internal static class TokenCommands
         list.SetAction(async (parse, ct) =>
         {
             using var api = cli.CreateClient(parse);
-            var rows = (await api.GetAsync("admin/tokens", ct).ConfigureAwait(false)).AsArray();
+            var rows = (await api.GetAsync(ApiOperations.AdminListTokens.RelativePathFor(), ct).ConfigureAwait(false)).AsArray();
             cli.Console.Write(Render.Table(rows, ("Id", "id"), ("Kind", "kind"), ("Name", "name"), ("Created", "createdAt"), ("By", "createdBy"), ("Revoked", "revokedAt")));
         });
 
@@ -23,7 +24,7 @@ internal static class TokenCommands
         create.SetAction(async (parse, ct) =>
         {
             using var api = cli.CreateClient(parse);
-            var token = await api.PostAsync("admin/tokens", new { name = parse.GetValue(name), kind = parse.GetValue(kind) }, ct).ConfigureAwait(false);
+            var token = await api.PostAsync(ApiOperations.AdminCreateToken.RelativePathFor(), new { name = parse.GetValue(name), kind = parse.GetValue(kind) }, ct).ConfigureAwait(false);
             cli.Console.MarkupLine($"Created {Markup.Escape(Render.Text(token["kind"]))} token [bold]{Markup.Escape(Render.Text(token["id"]))}[/] ({Markup.Escape(Render.Text(token["name"]))}).");
             cli.Console.MarkupLine("Token (shown once; give it to its holder now):");
             // Plain line, no markup: easy to copy and to read from scripts.
@@ -35,7 +36,7 @@ internal static class TokenCommands
         revoke.SetAction(async (parse, ct) =>
         {
             using var api = cli.CreateClient(parse);
-            var token = await api.DeleteAsync($"admin/tokens/{Uri.EscapeDataString(parse.GetRequiredValue(id))}", ct).ConfigureAwait(false);
+            var token = await api.DeleteAsync(ApiOperations.AdminRevokeToken.RelativePathFor(parse.GetRequiredValue(id)), ct).ConfigureAwait(false);
             cli.Console.MarkupLine($"Revoked token [bold]{Markup.Escape(Render.Text(token["id"]))}[/] ({Markup.Escape(Render.Text(token["name"]))}) at {Markup.Escape(Render.Text(token["revokedAt"]))}.");
         });
 

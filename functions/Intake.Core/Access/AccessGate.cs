@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Intake.Core.Http;
 using Intake.Core.Problems;
-using Intake.Core.Submissions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
@@ -32,34 +31,26 @@ public sealed partial class AccessGate(
     /// verified <see cref="Caller"/> is then attached to the request), or the 401/403/503 answer.
     /// </summary>
     /// <param name="httpContext">The request.</param>
-    /// <param name="routeTemplate">The matched route template (with or without <c>/api/</c>); null when none matched.</param>
+    /// <param name="operation">The matched operation; null when none matched, which is treated as admin (fail closed).</param>
     /// <param name="cancellationToken">Cancels the storage lookup.</param>
-    public async Task<ApiAnswer?> AuthorizeAsync(HttpContext httpContext, string? routeTemplate, CancellationToken cancellationToken = default)
+    /// <exception cref="Azure.RequestFailedException">Storage could not verify the token; the host answers 503 (<see cref="ApiFailures"/>).</exception>
+    public async Task<ApiAnswer?> AuthorizeAsync(HttpContext httpContext, ApiOperation? operation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        var routeClass = RouteAccess.Classify(routeTemplate);
+        var routeClass = operation?.Access ?? RouteClass.Admin;
         if (routeClass == RouteClass.Anonymous)
         {
             return null;
         }
 
-        var credential = RouteAccess.HasPathToken(routeTemplate) ? PathToken(httpContext.Request.Path, routeTemplate!) : BearerToken(httpContext.Request);
+        var routeTemplate = operation?.Route;
+        var credential = operation?.HasPathToken == true ? PathToken(httpContext.Request.Path, operation.Route) : BearerToken(httpContext.Request);
         if (string.IsNullOrEmpty(credential))
         {
             return Deny(ProblemCatalog.CredentialRequired, "Send a token in an 'Authorization: Bearer' header.", Challenge, routeTemplate);
         }
 
-        Caller? caller;
-        try
-        {
-            caller = await VerifyAsync(httpContext, credential, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (StorageResilience.IsTransient(e))
-        {
-            LogStorageUnavailable(e);
-            return ApiAnswer.FromProblem(ProblemCatalog.StorageUnavailable, "The credential cannot be checked now; try again later.")
-                .WithHeader(HeaderNames.RetryAfter, "10");
-        }
+        var caller = await VerifyAsync(httpContext, credential, cancellationToken).ConfigureAwait(false);
 
         if (caller is null)
         {
@@ -155,6 +146,4 @@ public sealed partial class AccessGate(
     [LoggerMessage(EventId = 601, Level = LogLevel.Warning, Message = "Caller {CallerId} is not an admin; refused {Route}")]
     private partial void LogForbidden(string callerId, string route);
 
-    [LoggerMessage(EventId = 602, Level = LogLevel.Error, Message = "Storage is unavailable to verify a credential")]
-    private partial void LogStorageUnavailable(Exception exception);
 }

@@ -14,7 +14,6 @@ public static class AdminServiceCollectionExtensions
         services.AddSingleton<ReportList>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditTrail>();
-        services.AddSingleton<AdminApi>();
         return services;
     }
 }

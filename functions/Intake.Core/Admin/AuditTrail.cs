@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Intake.Core.Access;
+using Intake.Core.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -7,7 +8,7 @@ namespace Intake.Core.Admin;
 
 /// <summary>
 /// The single seam that audits admin actions: both hosts call <see cref="RecordAsync"/> after
-/// every request to an admin-class route (see <see cref="RouteAccess"/>), so every admin route,
+/// every request to an admin-class operation (see <see cref="ApiOperation.Access"/>), so every admin route,
 /// including ones added later, gets its audit row from the same place.
 /// </summary>
 public sealed partial class AuditTrail(AuditLog log, TimeProvider time, ILogger<AuditTrail> logger)
@@ -20,17 +21,18 @@ public sealed partial class AuditTrail(AuditLog log, TimeProvider time, ILogger<
     /// A failed audit write is logged, not thrown: the action has already happened.
     /// </summary>
     /// <param name="httpContext">The request, with its verified <see cref="Caller"/> and handler <see cref="AuditNote"/>.</param>
-    /// <param name="action">The function/endpoint name.</param>
-    /// <param name="routeTemplate">The matched route template.</param>
+    /// <param name="operation">The matched operation; null when no route matched.</param>
     /// <param name="status">The HTTP status answered.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
-    public async Task RecordAsync(HttpContext httpContext, string action, string? routeTemplate, int status, CancellationToken cancellationToken = default)
+    public async Task RecordAsync(HttpContext httpContext, ApiOperation? operation, int status, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        if (RouteAccess.Classify(routeTemplate) != RouteClass.Admin || Caller.Of(httpContext) is not { } caller)
+        if ((operation?.Access ?? RouteClass.Admin) != RouteClass.Admin || Caller.Of(httpContext) is not { } caller)
         {
             return;
         }
+
+        var action = operation?.Name ?? "(no route)";
 
         var note = AuditNote.Of(httpContext);
         var request = httpContext.Request;

@@ -15,6 +15,9 @@ public static class Routes
     /// <summary>GET the JSON Schema of the report.</summary>
     public const string ReportSchema = "schema/report";
 
+    /// <summary>GET the OpenAPI 3.1 document of the API.</summary>
+    public const string OpenApi = "openapi.json";
+
     /// <summary>GET a day's digest (<c>?format=json|md|html</c>).</summary>
     public const string Digest = "digests/{date}";
 

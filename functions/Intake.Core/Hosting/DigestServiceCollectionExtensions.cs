@@ -54,7 +54,6 @@ public static class DigestServiceCollectionExtensions
             : sp.GetRequiredService<OutboxTransport>());
         services.AddSingleton<DigestDelivery>();
         services.AddSingleton<DailyDigestRun>();
-        services.AddSingleton<DigestApi>();
         return services;
     }
 }

@@ -54,21 +54,30 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<ReportIndex>();
         services.AddSingleton<ProcessingQueue>();
         services.AddSingleton<StorageProvisioner>();
+        services.AddSingleton<SubmissionReceipt>();
         services.AddSingleton<ReportIntake>();
         services.AddSingleton<ReportProcessor>();
         services.AddSingleton<Reconciler>();
         services.AddIntakeDigest(configuration);
         services.AddSingleton<StorageHealth>();
         services.AddSingleton<ReportSchemaDocument>();
-        services.AddSingleton<ReportsApi>();
+        services.AddSingleton<OpenApiDocument>();
         services.AddSingleton(_ => FormCatalog.LoadEmbedded());
         services.AddSingleton<IncidentFormMapping>();
         services.AddSingleton<StoredReportReader>();
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton<OpenRosaIntake>();
-        services.AddSingleton<OpenRosaApi>();
         services.AddIntakeAccess(configuration);
         services.AddIntakeAdmin();
+
+        // The HTTP edge: one API class per group of ApiOperations, and the steps around each.
+        services.AddSingleton<ReportsApi>();
+        services.AddSingleton<HealthApi>();
+        services.AddSingleton<OpenRosaApi>();
+        services.AddSingleton<DigestApi>();
+        services.AddSingleton<AdminApi>();
+        services.AddSingleton<ApiFailures>();
+        services.AddSingleton<ApiEdge>();
         services.AddHostedService<StorageStartup>();
         return services;
     }

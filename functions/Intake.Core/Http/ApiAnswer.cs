@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Intake.Core.Problems;
 using Intake.Core.Reports;
 using Microsoft.AspNetCore.Http;
@@ -49,7 +50,11 @@ public sealed class ApiAnswer : IResult, IActionResult
     public static ApiAnswer Empty(int statusCode) => new(statusCode, null, []);
 
     /// <summary>An RFC 9457 problem details answer from the catalogue.</summary>
-    public static ApiAnswer FromProblem(Problem problem, string detail, IReadOnlyList<FieldError>? errors = null)
+    /// <param name="problem">The catalogue entry (type, title, status, code).</param>
+    /// <param name="detail">What went wrong with this request; never a submitted value.</param>
+    /// <param name="errors">The fields at fault, if any.</param>
+    /// <param name="correlationId">For unexpected failures: the id under which the host logged the error.</param>
+    public static ApiAnswer FromProblem(Problem problem, string detail, IReadOnlyList<FieldError>? errors = null, string? correlationId = null)
     {
         ArgumentNullException.ThrowIfNull(problem);
         var body = new ProblemBody(
@@ -58,7 +63,8 @@ public sealed class ApiAnswer : IResult, IActionResult
             problem.Status,
             detail,
             problem.Code,
-            errors?.Select(e => new ProblemFieldError(e.Field, e.Pointer, e.Detail)).ToList());
+            errors?.Select(e => new ProblemFieldError(e.Field, e.Pointer, e.Detail)).ToList(),
+            correlationId);
         return new ApiAnswer(problem.Status, "application/problem+json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(body, Json));
     }
 
@@ -102,7 +108,14 @@ public sealed class ApiAnswer : IResult, IActionResult
         return ExecuteAsync(context.HttpContext);
     }
 
-    private sealed record ProblemBody(string Type, string Title, int Status, string Detail, string Code, IReadOnlyList<ProblemFieldError>? Errors);
+    private sealed record ProblemBody(
+        string Type,
+        string Title,
+        int Status,
+        string Detail,
+        string Code,
+        IReadOnlyList<ProblemFieldError>? Errors,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CorrelationId);
 
     private sealed record ProblemFieldError(string Field, string Pointer, string Detail);
 }

@@ -54,7 +54,7 @@ public sealed partial class DigestApi(
         }
 
         var digest = await publisher.PublishAsync(day, cancellationToken).ConfigureAwait(false);
-        return ApiAnswer.JsonBody(200, digest).WithHeader(HeaderNames.Location, $"{ReportsApi.Prefix}digests/{Format(day)}");
+        return ApiAnswer.JsonBody(200, digest).WithHeader(HeaderNames.Location, ApiOperations.GetDigest.PathFor(day));
     }
 
     /// <summary><c>POST /api/admin/digests/{date}/send?force=true&amp;subscriber={id}</c>.</summary>
@@ -89,7 +89,7 @@ public sealed partial class DigestApi(
         var outcomes = await delivery.SendAsync(day, forced, subscriberId, cancellationToken).ConfigureAwait(false);
         return outcomes is null
             ? ApiAnswer.FromProblem(ProblemCatalog.DigestNotFound, $"No digest was compiled for {Format(day)}; compile it first.")
-            : ApiAnswer.JsonBody(200, new { day, force = forced, deliveries = outcomes });
+            : ApiAnswer.JsonBody(200, new DigestSendResult(day, forced, outcomes));
     }
 
     /// <summary><c>GET /api/admin/subscribers</c>.</summary>
@@ -133,7 +133,7 @@ public sealed partial class DigestApi(
         var regions = input!.Regions!.Select(r => r == DigestSelection.AllRegions ? r : r.ToUpperInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var subscriber = new Subscriber(Guid.NewGuid(), input.Email!.Trim(), regions, string.IsNullOrWhiteSpace(input.Language) ? null : input.Language);
         await subscribers.AddAsync(subscriber, cancellationToken).ConfigureAwait(false);
-        return ApiAnswer.JsonBody(201, subscriber).WithHeader(HeaderNames.Location, $"{ReportsApi.Prefix}admin/subscribers/{subscriber.Id:D}");
+        return ApiAnswer.JsonBody(201, subscriber).WithHeader(HeaderNames.Location, ApiOperations.RemoveSubscriber.PathFor(subscriber.Id));
     }
 
     /// <summary><c>DELETE /api/admin/subscribers/{id}</c>: 204, or 404 when there is none.</summary>

@@ -14,19 +14,14 @@ namespace Intake.Core.Http;
 
 /// <summary>
 /// The HTTP edge of the pipeline, shared by both hosts: reads a request, calls one core
-/// operation and maps its outcome to an <see cref="ApiAnswer"/>. Routes are in <see cref="Routes"/>.
+/// operation and maps its outcome to an <see cref="ApiAnswer"/>. Its routes are declared in <see cref="ApiOperations"/>.
 /// </summary>
 public sealed class ReportsApi(
     ReportIntake intake,
     RawSubmissionStore raw,
     ReportIndex index,
-    StorageHealth health,
-    ReportSchemaDocument schema,
     IOptionsMonitor<IntakeOptions> options)
 {
-    /// <summary>The route prefix of every endpoint.</summary>
-    public const string Prefix = "/api/";
-
     /// <summary><c>POST /api/reports</c>: submits a JSON report.</summary>
     public async Task<ApiAnswer> SubmitAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
@@ -47,15 +42,8 @@ public sealed class ReportsApi(
                 .WithHeader("X-Intake-Max-Body-Bytes", limit.ToString(CultureInfo.InvariantCulture));
         }
 
-        SubmissionOutcome outcome;
-        try
-        {
-            outcome = await intake.SubmitJsonAsync(body.Value, Caller.Of(request.HttpContext)?.Id, cancellationToken).ConfigureAwait(false);
-        }
-        catch (StorageUnavailableException e)
-        {
-            return Unavailable(e.RetryAfter, "The report was not stored. Send it again after the Retry-After interval.");
-        }
+        // Storage failures propagate: each host maps them to 503 with Retry-After in one place (ApiFailures).
+        var outcome = await intake.SubmitJsonAsync(body.Value, Caller.Of(request.HttpContext)?.Id, cancellationToken).ConfigureAwait(false);
 
         return outcome.Result switch
         {
@@ -85,64 +73,42 @@ public sealed class ReportsApi(
             return ApiAnswer.FromProblem(ProblemCatalog.InvalidParameter, "The report id must be a UUID.", [new FieldError("id", "Must be a UUID.")]);
         }
 
-        try
+        var submission = await raw.GetAsync(reportId, cancellationToken).ConfigureAwait(false);
+        if (submission is null || !MayRead(caller, submission))
         {
-            var submission = await raw.GetAsync(reportId, cancellationToken).ConfigureAwait(false);
-            if (submission is null || !MayRead(caller, submission))
-            {
-                return ApiAnswer.FromProblem(ProblemCatalog.ReportNotFound, "No report with this id was received.");
-            }
-
-            var row = await index.GetAsync(submission.ReceivedOn, reportId, cancellationToken).ConfigureAwait(false);
-            var c = row?.Classification;
-            return ApiAnswer.JsonBody(200, new ReportStatusView(
-                reportId,
-                row?.Status ?? ReportStatus.Received,
-                submission.ReceivedAt,
-                row?.ProcessedAt,
-                row?.Attempts ?? 0,
-                row?.LastError,
-                c?.Category,
-                c?.RiskFactors,
-                c?.Severity,
-                c?.OccurredOn,
-                c?.Country,
-                c?.Admin1)
-            {
-                Source = submission.Source,
-                ReviewReasons = row is { ReviewReasons.Count: > 0 } ? row.ReviewReasons : null,
-            });
+            return ApiAnswer.FromProblem(ProblemCatalog.ReportNotFound, "No report with this id was received.");
         }
-        catch (Exception e) when (StorageResilience.IsTransient(e))
+
+        var row = await index.GetAsync(submission.ReceivedOn, reportId, cancellationToken).ConfigureAwait(false);
+        var c = row?.Classification;
+        return ApiAnswer.JsonBody(200, new ReportStatusView(
+            reportId,
+            row?.Status ?? ReportStatus.Received,
+            submission.ReceivedAt,
+            row?.ProcessedAt,
+            row?.Attempts ?? 0,
+            row?.LastError,
+            c?.Category,
+            c?.RiskFactors,
+            c?.Severity,
+            c?.OccurredOn,
+            c?.Country,
+            c?.Admin1)
         {
-            return Unavailable(StorageResilience.BreakDuration, "The report's status cannot be read now.");
-        }
+            Source = submission.Source,
+            ReviewReasons = row is { ReviewReasons.Count: > 0 } ? row.ReviewReasons : null,
+        });
     }
-
-    /// <summary><c>GET /api/health</c>: 200 when storage answers, 503 when not.</summary>
-    public async Task<ApiAnswer> HealthAsync(CancellationToken cancellationToken = default)
-    {
-        var report = await health.CheckAsync(cancellationToken).ConfigureAwait(false);
-        var answer = ApiAnswer.JsonBody(report.IsHealthy ? 200 : 503, report);
-        return report.IsHealthy ? answer : answer.WithHeader(HeaderNames.RetryAfter, "10");
-    }
-
-    /// <summary><c>GET /api/schema/report</c>: the JSON Schema of the report, with the taxonomy.</summary>
-    public ApiAnswer Schema() => ApiAnswer.Bytes(200, "application/schema+json", schema.Utf8);
 
     private static bool MayRead(Caller? caller, RawSubmission submission) =>
         caller is not null && (caller.IsAdmin || (caller.Kind == CallerKind.Submitter && string.Equals(caller.Id, submission.SubmitterId, StringComparison.Ordinal)));
 
     private static ApiAnswer Acknowledge(HttpRequest request, int status, Guid reportId, bool duplicate)
     {
-        var statusUrl = $"{request.PathBase}{Prefix}reports/{reportId:D}";
+        var statusUrl = $"{request.PathBase}{ApiOperations.GetReportStatus.PathFor(reportId)}";
         return ApiAnswer.JsonBody(status, new ReportAcknowledgement(reportId, ReportStatus.Received, statusUrl, duplicate))
             .WithHeader(HeaderNames.Location, statusUrl);
     }
-
-    private static ApiAnswer Unavailable(TimeSpan retryAfter, string detail) =>
-        ApiAnswer.FromProblem(ProblemCatalog.StorageUnavailable, detail)
-            .WithHeader(HeaderNames.RetryAfter, ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture));
 
     private static bool IsJson(string? contentType)
     {

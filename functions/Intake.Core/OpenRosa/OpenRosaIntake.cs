@@ -5,8 +5,6 @@ using Intake.Core.Storage;
 using Intake.Core.Submissions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
-using Polly.Registry;
 
 namespace Intake.Core.OpenRosa;
 
@@ -14,25 +12,21 @@ namespace Intake.Core.OpenRosa;
 /// Receives an OpenRosa submission. The instance id is the idempotency key: the raw XML is
 /// written with the same conditional create as a JSON report (its blob is named by the report
 /// id), so the same id with other content is a conflict whichever API sent it first. Then the
-/// new attachments are stored, and the report is indexed and queued exactly like a JSON report;
+/// new attachments are stored, and the report is indexed and queued by the same
+/// <see cref="SubmissionReceipt"/> as a JSON report;
 /// the <see cref="Processing.ReportProcessor"/> maps it to a report, or marks it
 /// <c>needs-review</c> or <c>encrypted</c>. Every check runs before the first write, so a
 /// rejected request stores nothing.
 /// </summary>
 public sealed partial class OpenRosaIntake(
-    RawSubmissionStore raw,
+    SubmissionReceipt receipt,
     AttachmentStore attachments,
-    ReportIndex index,
-    ProcessingQueue queue,
     IOptionsMonitor<OpenRosaOptions> options,
-    ResiliencePipelineProvider<string> pipelines,
     TimeProvider time,
     ILogger<OpenRosaIntake> logger)
 {
     /// <summary>The media type recorded on raw OpenRosa submissions.</summary>
     public const string XmlContentType = "text/xml";
-
-    private readonly ResiliencePipeline _storage = StorageResilience.Get(pipelines);
 
     /// <summary>Handles one submission request without a submitter (tests and tools).</summary>
     /// <exception cref="StorageUnavailableException">Storage failed; the client should send the same request again.</exception>
@@ -79,7 +73,7 @@ public sealed partial class OpenRosaIntake(
         }
 
         var submission = new RawSubmission(id, Sha256Hex(upload.Xml.Span), time.GetUtcNow(), SubmissionSource.OpenRosa, upload.Xml.Length, submitterId);
-        var existing = await RunAsync(ct => raw.TryCreateAsync(submission, upload.Xml, XmlContentType, ct), id, cancellationToken).ConfigureAwait(false);
+        var existing = await receipt.StoreAsync(submission, upload.Xml, XmlContentType, cancellationToken).ConfigureAwait(false);
         if (existing is not null && !string.Equals(existing.Sha256, submission.Sha256, StringComparison.Ordinal))
         {
             LogConflict(id);
@@ -95,7 +89,7 @@ public sealed partial class OpenRosaIntake(
                 "An attachment of this instance was already received under the same file name with different content. Nothing was stored.");
         }
 
-        await CompleteAsync(existing ?? submission, onlyIfUnindexed: existing is not null, cancellationToken).ConfigureAwait(false);
+        await receipt.CompleteAsync(existing ?? submission, resend: existing is not null, cancellationToken).ConfigureAwait(false);
         LogReceived(id, existing is null, added, ignored);
         var result = existing is null ? OpenRosaResult.Created : added > 0 ? OpenRosaResult.AttachmentsAdded : OpenRosaResult.AlreadyHave;
         var message = result switch
@@ -156,7 +150,7 @@ public sealed partial class OpenRosaIntake(
         }
 
         IReadOnlyDictionary<string, StoredAttachment> stored = known
-            ? await RunAsync(ct => attachments.ListAsync(id, ct), id, cancellationToken).ConfigureAwait(false)
+            ? await receipt.RunAsync(ct => attachments.ListAsync(id, ct), id, cancellationToken).ConfigureAwait(false)
             : new Dictionary<string, StoredAttachment>();
         if (files.Any(f => stored.TryGetValue(f.Attachment.FileName, out var s) && s.Sha256 != f.Attachment.Sha256))
         {
@@ -166,46 +160,13 @@ public sealed partial class OpenRosaIntake(
         var added = 0;
         foreach (var (attachment, content) in files.Where(f => !stored.ContainsKey(f.Attachment.FileName)))
         {
-            if (await RunAsync(ct => attachments.TryAddAsync(id, attachment, content, receivedAt, ct), id, cancellationToken).ConfigureAwait(false))
+            if (await receipt.RunAsync(ct => attachments.TryAddAsync(id, attachment, content, receivedAt, ct), id, cancellationToken).ConfigureAwait(false))
             {
                 added++;
             }
         }
 
         return added;
-    }
-
-    private async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> action, Guid id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _storage.ExecuteAsync(async ct => await action(ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (StorageResilience.IsTransient(e))
-        {
-            LogStorageUnavailable(e, id);
-            throw new StorageUnavailableException("The submission could not be stored completely now. Send it again later.", StorageResilience.BreakDuration, e);
-        }
-    }
-
-    /// <summary>Indexes and queues, as for a JSON report; failures are left to the reconciler.</summary>
-    private async Task CompleteAsync(RawSubmission submission, bool onlyIfUnindexed, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _storage.ExecuteAsync(async ct =>
-            {
-                var added = await index.TryAddReceivedAsync(submission, ct).ConfigureAwait(false);
-                if (added || !onlyIfUnindexed)
-                {
-                    await queue.EnqueueAsync(new ProcessReportMessage(submission.ReportId, submission.ReceivedOn), ct).ConfigureAwait(false);
-                }
-            }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (StorageResilience.IsTransient(e))
-        {
-            LogLeftToReconciler(e, submission.ReportId);
-        }
     }
 
     private static string Sha256Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
@@ -218,10 +179,4 @@ public sealed partial class OpenRosaIntake(
 
     [LoggerMessage(EventId = 602, Level = LogLevel.Warning, Message = "OpenRosa submission {ReportId}: attachment rejected ({ProblemCode}); nothing stored")]
     private partial void LogAttachmentRejected(Guid reportId, string problemCode);
-
-    [LoggerMessage(EventId = 603, Level = LogLevel.Warning, Message = "Storage unavailable while storing OpenRosa submission {ReportId}; the client is told to retry")]
-    private partial void LogStorageUnavailable(Exception exception, Guid reportId);
-
-    [LoggerMessage(EventId = 604, Level = LogLevel.Warning, Message = "OpenRosa submission {ReportId} is stored but not yet indexed or queued; the reconciler will finish it")]
-    private partial void LogLeftToReconciler(Exception exception, Guid reportId);
 }

@@ -30,6 +30,12 @@ public static class ProblemCatalog
     /// <summary>No such subscriber.</summary>
     public static readonly Problem SubscriberNotFound = new("subscriber-not-found", 404, "No such subscriber");
 
+    /// <summary>No route has this path.</summary>
+    public static readonly Problem RouteNotFound = new("route-not-found", 404, "No such route");
+
+    /// <summary>The route exists but not with this method.</summary>
+    public static readonly Problem MethodNotAllowed = new("method-not-allowed", 405, "The route does not take this method");
+
     /// <summary>The submission id is taken by other content.</summary>
     public static readonly Problem SubmissionConflict = new("submission-conflict", 409, "This submissionId was already used for different content");
 
@@ -44,6 +50,9 @@ public static class ProblemCatalog
 
     /// <summary>Storage is unreachable; retry later.</summary>
     public static readonly Problem StorageUnavailable = new("storage-unavailable", 503, "Storage is unavailable; nothing was stored");
+
+    /// <summary>Something failed that the request did not cause; the answer carries a correlation id for the logs, never the error.</summary>
+    public static readonly Problem InternalError = new("internal-error", 500, "The request failed unexpectedly");
 
     /// <summary>An OpenRosa request without the <c>X-OpenRosa-Version</c> header.</summary>
     public static readonly Problem OpenRosaVersionMissing = new("openrosa-version-missing", 400, "The X-OpenRosa-Version header is required");
@@ -75,8 +84,8 @@ public static class ProblemCatalog
     /// <summary>All problems, for documentation and tests.</summary>
     public static IReadOnlyList<Problem> All { get; } =
     [
-        MalformedJson, InvalidParameter, CredentialRequired, CredentialInvalid, RoleRequired, TokenNotFound, ReportNotFound, SubmissionConflict, BodyTooLarge,
-        UnsupportedMediaType, ValidationFailed, StorageUnavailable, DigestNotFound, SubscriberNotFound,
+        MalformedJson, InvalidParameter, CredentialRequired, CredentialInvalid, RoleRequired, TokenNotFound, ReportNotFound, RouteNotFound, MethodNotAllowed, SubmissionConflict, BodyTooLarge,
+        UnsupportedMediaType, ValidationFailed, StorageUnavailable, InternalError, DigestNotFound, SubscriberNotFound,
         OpenRosaVersionMissing, MalformedMultipart, MalformedXml, InvalidAttachmentName, FormNotFound,
         InstanceConflict, AttachmentTooLarge, AttachmentTypeNotAllowed, AttachmentTypeMismatch,
     ];

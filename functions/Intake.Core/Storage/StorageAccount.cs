@@ -33,6 +33,16 @@ public sealed class StorageAccount
         _credential = credential;
     }
 
+    /// <summary>True when configuration names a storage account (a connection string, an account name, or all three service URIs).</summary>
+    public static bool IsConfigured(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(SettingName);
+        return !string.IsNullOrWhiteSpace(section.Value)
+            || !string.IsNullOrWhiteSpace(section["accountName"])
+            || (!string.IsNullOrWhiteSpace(section["blobServiceUri"]) && !string.IsNullOrWhiteSpace(section["queueServiceUri"]) && !string.IsNullOrWhiteSpace(section["tableServiceUri"]));
+    }
+
     /// <summary>Reads the account from configuration.</summary>
     /// <exception cref="InvalidOperationException">Neither a connection string nor service URIs are configured.</exception>
     public static StorageAccount FromConfiguration(IConfiguration configuration)

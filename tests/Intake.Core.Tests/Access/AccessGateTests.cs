@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Intake.Core.Access;
 using Intake.Core.Configuration;
+using Intake.Core.Http;
 using Intake.Core.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,7 @@ namespace Intake.Core.Tests.Access;
 [Collection(StorageCollection.Name)]
 public sealed class AccessGateTests(StorageFixture storage) : IAsyncDisposable
 {
-    private const string PathTokenRoute = "key/{token}/openrosa/submission";
+    private static readonly ApiOperation PathTokenRoute = ApiOperations.KeyedOpenRosaSubmit;
     private ServiceProvider? _services;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -73,9 +74,9 @@ public sealed class AccessGateTests(StorageFixture storage) : IAsyncDisposable
         var admin = await Tokens.CreateAsync(CallerKind.Admin, "ops", "test", Ct);
         var submitter = await Tokens.CreateAsync(CallerKind.Submitter, "phone", "test", Ct);
 
-        var adminOnReports = await Gate.AuthorizeAsync(Request("/api/reports", admin.Secret), Routes.Reports, Ct);
-        var submitterOnAdmin = await Gate.AuthorizeAsync(Request("/api/admin/queues", submitter.Secret), Routes.AdminQueues, Ct);
-        var submitterOnUnknown = await Gate.AuthorizeAsync(Request("/api/something-new", submitter.Secret), "something-new", Ct);
+        var adminOnReports = await Gate.AuthorizeAsync(Request("/api/reports", admin.Secret), ApiOperations.SubmitReport, Ct);
+        var submitterOnAdmin = await Gate.AuthorizeAsync(Request("/api/admin/queues", submitter.Secret), ApiOperations.AdminQueues, Ct);
+        var submitterOnUnknown = await Gate.AuthorizeAsync(Request("/api/something-new", submitter.Secret), ApiOperations.Find("SomethingNew"), Ct);
 
         Assert.Null(adminOnReports);
         Assert.Equal(403, submitterOnAdmin!.StatusCode);

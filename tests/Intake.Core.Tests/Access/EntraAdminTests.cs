@@ -68,7 +68,7 @@ public sealed class EntraAdminTests(StorageFixture storage) : IAsyncDisposable
         });
     }
 
-    private async Task<(Microsoft.AspNetCore.Http.HttpContext Context, Intake.Core.Http.ApiAnswer? Denial)> AuthorizeAsync(string bearer, string route)
+    private async Task<(Microsoft.AspNetCore.Http.HttpContext Context, Intake.Core.Http.ApiAnswer? Denial)> AuthorizeAsync(string bearer, Intake.Core.Http.ApiOperation operation)
     {
         // Only the key source is local; everything Microsoft.Identity.Web set up stays.
         var options = Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
@@ -83,15 +83,15 @@ public sealed class EntraAdminTests(StorageFixture storage) : IAsyncDisposable
         options.TokenValidationParameters.ValidIssuer = Issuer;
 
         var context = new DefaultHttpContext();
-        context.Request.Path = "/api/" + route;
+        context.Request.Path = operation.PathFor();
         context.Request.Headers.Authorization = "Bearer " + bearer;
-        return (context, await Services.GetRequiredService<AccessGate>().AuthorizeAsync(context, route, Ct));
+        return (context, await Services.GetRequiredService<AccessGate>().AuthorizeAsync(context, operation, Ct));
     }
 
     [Fact]
     public async Task AuthorizeAsync_EntraTokenWithAdminRole_IsAdmin()
     {
-        var (context, denial) = await AuthorizeAsync(Jwt(EntraAdminSettings.AdminRole), Routes.AdminQueues);
+        var (context, denial) = await AuthorizeAsync(Jwt(EntraAdminSettings.AdminRole), Intake.Core.Http.ApiOperations.AdminQueues);
 
         Assert.Null(denial);
         Assert.Equal(CallerKind.Admin, Caller.Of(context)!.Kind);
@@ -102,7 +102,7 @@ public sealed class EntraAdminTests(StorageFixture storage) : IAsyncDisposable
     [Fact]
     public async Task AuthorizeAsync_EntraTokenWithOtherRole_Is403()
     {
-        var (_, denial) = await AuthorizeAsync(Jwt("Intake.Reader"), Routes.AdminQueues);
+        var (_, denial) = await AuthorizeAsync(Jwt("Intake.Reader"), Intake.Core.Http.ApiOperations.AdminQueues);
 
         Assert.Equal(403, denial!.StatusCode);
     }
@@ -119,7 +119,7 @@ public sealed class EntraAdminTests(StorageFixture storage) : IAsyncDisposable
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes("some other key that nobody trusts here at all")), SecurityAlgorithms.HmacSha256),
         });
 
-        var (_, denial) = await AuthorizeAsync(other, Routes.AdminQueues);
+        var (_, denial) = await AuthorizeAsync(other, Intake.Core.Http.ApiOperations.AdminQueues);
 
         Assert.Equal(401, denial!.StatusCode);
     }
@@ -131,7 +131,7 @@ public sealed class EntraAdminTests(StorageFixture storage) : IAsyncDisposable
         var context = new DefaultHttpContext();
         context.Request.Headers.Authorization = "Bearer " + Jwt(EntraAdminSettings.AdminRole);
 
-        var denial = await plain.GetRequiredService<AccessGate>().AuthorizeAsync(context, Routes.AdminQueues, Ct);
+        var denial = await plain.GetRequiredService<AccessGate>().AuthorizeAsync(context, Intake.Core.Http.ApiOperations.AdminQueues, Ct);
 
         Assert.Equal(401, denial!.StatusCode);
     }

@@ -1,0 +1,95 @@
+using Intake.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Registry;
+
+namespace Intake.Core.Submissions;
+
+/// <summary>
+/// The steps every valid submission takes, whichever API it came through (JSON or OpenRosa):
+/// store the raw body with the conditional create that is the idempotency gate, then index and
+/// queue it, or leave that to the reconciler. What differs between the APIs (parsing,
+/// attachments, the answer) happens around these steps.
+/// </summary>
+public sealed partial class SubmissionReceipt(
+    RawSubmissionStore raw,
+    ReportIndex index,
+    ProcessingQueue queue,
+    ResiliencePipelineProvider<string> pipelines,
+    ILogger<SubmissionReceipt> logger)
+{
+    private readonly ResiliencePipeline _storage = StorageResilience.Get(pipelines);
+
+    /// <summary>Writes the raw body unless its id is taken.</summary>
+    /// <returns>Null when this submission was written; otherwise the submission already stored under the id (compare hashes).</returns>
+    /// <exception cref="StorageUnavailableException">Storage failed; nothing is acknowledged and a resend is safe.</exception>
+    public Task<RawSubmission?> StoreAsync(RawSubmission submission, ReadOnlyMemory<byte> body, string contentType, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        return RunAsync(ct => raw.TryCreateAsync(submission, body, contentType, ct), submission.ReportId, cancellationToken);
+    }
+
+    /// <summary>Runs one storage step the client waits on, under the request path's timeout and circuit breaker.</summary>
+    /// <exception cref="StorageUnavailableException">Storage failed; the client should send the same request again.</exception>
+    public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> step, Guid reportId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        try
+        {
+            return await _storage.ExecuteAsync(async ct => await step(ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (StorageResilience.IsTransient(e))
+        {
+            LogStorageUnavailable(e, reportId);
+            throw new StorageUnavailableException("The submission could not be stored now. Send it again later.", StorageResilience.BreakDuration, e);
+        }
+    }
+
+    /// <summary>
+    /// Indexes and queues a stored submission. For a new one the row and the message are written
+    /// at once; for a resend only if the first attempt left no row. A failure is logged, not
+    /// thrown: the raw body is durable, and the reconciler finishes the work.
+    /// </summary>
+    /// <param name="submission">The stored submission.</param>
+    /// <param name="resend">True when the raw body was already stored by an earlier request.</param>
+    /// <param name="cancellationToken">Cancels the writes.</param>
+    public async Task CompleteAsync(RawSubmission submission, bool resend, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        try
+        {
+            await _storage.ExecuteAsync(async ct =>
+            {
+                var message = new ProcessReportMessage(submission.ReportId, submission.ReceivedOn);
+                if (resend)
+                {
+                    if (await index.TryAddReceivedAsync(submission, ct).ConfigureAwait(false))
+                    {
+                        await queue.EnqueueAsync(message, ct).ConfigureAwait(false);
+                    }
+
+                    return;
+                }
+
+                // Past the blob gate the row and the message do not depend on each other, so they
+                // are written at once: one storage round-trip of waiting instead of two (see
+                // docs/RELIABILITY.md). Any order or partial outcome is safe: the processor adds a
+                // missing row from the blob, and the reconciler indexes and queues a blob without a
+                // row, and re-drives a row whose message was lost.
+                await Task.WhenAll(
+                    index.TryAddReceivedAsync(submission, ct),
+                    queue.EnqueueAsync(message, ct)).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (StorageResilience.IsTransient(e))
+        {
+            LogLeftToReconciler(e, submission.ReportId);
+        }
+    }
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Storage unavailable while storing {ReportId}; the client is told to retry")]
+    private partial void LogStorageUnavailable(Exception exception, Guid reportId);
+
+    [LoggerMessage(EventId = 104, Level = LogLevel.Warning, Message = "Report {ReportId} is stored but not yet indexed or queued; the reconciler will finish it")]
+    private partial void LogLeftToReconciler(Exception exception, Guid reportId);
+}

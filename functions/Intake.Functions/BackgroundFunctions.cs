@@ -1,0 +1,29 @@
+using Azure.Storage.Queues.Models;
+using Intake.Core.Configuration;
+using Intake.Core.Digest;
+using Intake.Core.Processing;
+using Intake.Core.Reconciliation;
+using Intake.Core.Storage;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Intake.Functions;
+
+/// <summary>The queue and timer triggers; the self-host runs the same three on the WebJobs SDK.</summary>
+public sealed class BackgroundFunctions(ReportProcessor processor, DailyDigestRun digests, Reconciler reconciler)
+{
+    /// <summary>The processing queue; after 5 dequeues (host.json) the runtime moves the message to reports-poison.</summary>
+    [Function("ProcessReport")]
+    public Task ProcessReport([QueueTrigger(StorageNames.ProcessingQueue, Connection = StorageAccount.SettingName)] QueueMessage message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return processor.ProcessAsync(ProcessingQueue.Deserialize(message.MessageText), message.DequeueCount, ct);
+    }
+
+    /// <summary>The daily digest (previous UTC day, plus missing days), on the DigestSchedule setting.</summary>
+    [Function("DailyDigest")]
+    public Task DailyDigest([TimerTrigger(Schedules.Digest)] TimerInfo timer, CancellationToken ct) => digests.RunAsync(ct);
+
+    /// <summary>The reconciler, on the ReconcileSchedule setting.</summary>
+    [Function("Reconcile")]
+    public Task Reconcile([TimerTrigger(Schedules.Reconcile)] TimerInfo timer, CancellationToken ct) => reconciler.RunAsync(ct);
+}

@@ -1,0 +1,20 @@
+using Intake.Core.Configuration;
+using Intake.Core.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Intake.Functions;
+
+/// <summary>The anonymous routes that describe the service (<see cref="HealthApi"/>).</summary>
+public sealed class HealthFunctions(IServiceProvider services) : ApiFunctions(services)
+{
+    [Function(nameof(ApiOperations.Health))]
+    public Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Health)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.Health, request, ct);
+
+    [Function(nameof(ApiOperations.ReportSchema))]
+    public Task<IActionResult> ReportSchema([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.ReportSchema)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.ReportSchema, request, ct);
+
+    [Function(nameof(ApiOperations.OpenApi))]
+    public Task<IActionResult> OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.OpenApi)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.OpenApi, request, ct);
+}

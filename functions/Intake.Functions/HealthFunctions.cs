@@ -1,9 +1,3 @@
-using Intake.Core.Configuration;
-using Intake.Core.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-
 namespace Intake.Functions;
 
 /// <summary>The anonymous routes that describe the service (<see cref="HealthApi"/>).</summary>

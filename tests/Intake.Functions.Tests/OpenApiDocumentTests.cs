@@ -2,6 +2,7 @@ using System.Text;
 using Intake.Core.Http;
 using Intake.Core.Problems;
 using Microsoft.OpenApi;
+using Intake.Testing;
 using Microsoft.OpenApi.Reader;
 
 namespace Intake.Functions.Tests;
@@ -11,6 +12,24 @@ public sealed class OpenApiDocumentTests
 {
     private static ReadResult Read() =>
         Microsoft.OpenApi.OpenApiDocument.Parse(Encoding.UTF8.GetString(new Intake.Core.Http.OpenApiDocument(new ReportSchemaDocument()).Utf8), "json");
+
+    /// <summary>
+    /// docs/openapi.json is the document both hosts serve, kept in the repository so that a change
+    /// of the contract shows in review and client generators can run without a host. Regenerate it
+    /// with <c>INTAKE_WRITE_OPENAPI=1 dotnet test tests/Intake.Functions.Tests --filter CommittedDocument</c>.
+    /// </summary>
+    [Fact]
+    public void CommittedDocument_IsTheServedDocument()
+    {
+        var path = RepositoryLayout.PathOf("docs", "openapi.json");
+        var served = Encoding.UTF8.GetString(new Intake.Core.Http.OpenApiDocument(new ReportSchemaDocument()).Utf8).ReplaceLineEndings("\n") + "\n";
+        if (Environment.GetEnvironmentVariable("INTAKE_WRITE_OPENAPI") == "1")
+        {
+            File.WriteAllText(path, served);
+        }
+
+        Assert.True(File.Exists(path) && File.ReadAllText(path) == served, "docs/openapi.json differs from the served document; regenerate it (see this test's summary).");
+    }
 
     [Fact]
     public void Parse_ServedDocument_IsOpenApi31WithoutErrors()

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Intake.Core.Hosting;
 
 /// <summary>Registers the daily digest: tally, compiler, archive, delivery and its HTTP edge.</summary>
-public static class DigestServiceCollectionExtensions
+internal static class DigestServiceCollectionExtensions
 {
     /// <summary>Adds the digest's services and options (validated at start).</summary>
     public static IServiceCollection AddIntakeDigest(this IServiceCollection services, IConfiguration configuration)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Intake.Core.Access;
 using Intake.Core.Problems;
@@ -22,8 +23,10 @@ public sealed class OpenApiDocument
     private const string Bearer = "bearerToken";
     private const string Entra = "entraId";
 
-    private static readonly JsonSerializerOptions Shapes = new(JsonSerializerDefaults.Web) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // Answers write numbers as numbers; the Web defaults would document them as "integer or numeric string".
+    private static readonly JsonSerializerOptions Shapes = new(JsonSerializerDefaults.Web) { NumberHandling = JsonNumberHandling.Strict, TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
+    // The document is JSON for tools and people, never embedded in HTML: no need to escape '+' or '<'.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonSchemaExporterOptions Exporter = new() { TreatNullObliviousAsNonNullable = true };
 
     /// <summary>Writes the document.</summary>
@@ -78,6 +81,7 @@ public sealed class OpenApiDocument
             ["components"] = new JsonObject
             {
                 ["schemas"] = schemas,
+                ["examples"] = new JsonObject([.. ProblemCatalog.All.Select(p => KeyValuePair.Create(p.Code, (JsonNode?)new JsonObject { ["summary"] = p.Title, ["value"] = ProblemExample(p) }))]),
                 ["securitySchemes"] = new JsonObject
                 {
                     [Bearer] = new JsonObject
@@ -170,7 +174,7 @@ public sealed class OpenApiDocument
             var examples = new JsonObject();
             foreach (var problem in group)
             {
-                examples[problem.Code] = new JsonObject { ["summary"] = problem.Title, ["value"] = ProblemExample(problem) };
+                examples[problem.Code] = new JsonObject { ["$ref"] = $"#/components/examples/{problem.Code}" };
             }
 
             var media = operation.IsOpenRosa

@@ -1,9 +1,10 @@
+using Intake.Core.Admin;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Intake.Core.Admin;
+namespace Intake.Core.Hosting;
 
 /// <summary>Registers the admin operations and the audit trail both hosts share.</summary>
-public static class AdminServiceCollectionExtensions
+internal static class AdminServiceCollectionExtensions
 {
     /// <summary>Adds queue inventory, poison reprocessing, requeue, the report list, the audit log and the admin API.</summary>
     public static IServiceCollection AddIntakeAdmin(this IServiceCollection services)

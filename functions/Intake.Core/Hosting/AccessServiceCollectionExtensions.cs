@@ -1,13 +1,14 @@
+using Intake.Core.Access;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Identity.Web;
 
-namespace Intake.Core.Access;
+namespace Intake.Core.Hosting;
 
 /// <summary>Registers the access control both hosts share.</summary>
-public static class AccessServiceCollectionExtensions
+internal static class AccessServiceCollectionExtensions
 {
     /// <summary>Adds token storage, the access gate and, when <c>AzureAd__ClientId</c> is set, Entra ID JWT validation.</summary>
     public static IServiceCollection AddIntakeAccess(this IServiceCollection services, IConfiguration configuration)

@@ -1,8 +1,8 @@
 using System.Text;
 using Intake.Core.Http;
 using Intake.Core.Problems;
-using Microsoft.OpenApi;
 using Intake.Testing;
+using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 
 namespace Intake.Functions.Tests;

@@ -36,7 +36,7 @@ public sealed class StorageFixture : IAsyncLifetime
     }
 
     /// <summary>The pipeline's services against the emulator, with optional time and settings.</summary>
-    public ServiceProvider BuildServices(TimeProvider? time = null, IDictionary<string, string?>? settings = null)
+    public ServiceProvider BuildServices(TimeProvider? time = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [StorageAccount.SettingName] = ConnectionString })
@@ -48,6 +48,7 @@ public sealed class StorageFixture : IAsyncLifetime
             services.AddSingleton(time);
         }
 
+        configure?.Invoke(services);
         return services.AddIntakeCore(configuration).BuildServiceProvider(validateScopes: true);
     }
 

@@ -40,7 +40,11 @@ internal sealed class PlaceNameIndex
 
         _byCountry = byCountry.ToFrozenDictionary(StringComparer.Ordinal);
         _global = global.ToFrozenDictionary(StringComparer.Ordinal);
-        _candidates = candidates.ToFrozenDictionary(c => c.Key, c => c.Value.Values.ToArray(), StringComparer.Ordinal);
+        // Sorted by key length: a fuzzy search only looks at keys whose length allows the threshold.
+        _candidates = candidates.ToFrozenDictionary(
+            c => c.Key,
+            c => c.Value.Values.OrderBy(v => v.Key.Length).ThenBy(v => v.Key, StringComparer.Ordinal).ToArray(),
+            StringComparer.Ordinal);
     }
 
     /// <summary>Every name of every subdivision of the gazetteer.</summary>
@@ -64,12 +68,21 @@ internal sealed class PlaceNameIndex
         }
 
         var sorted = SortTokens(key);
+        var shortest = (int)Math.Ceiling(threshold * key.Length);
+        var longest = (int)Math.Floor(key.Length / threshold);
         string? best = null;
         double bestScore = 0;
         var tie = false;
-        foreach (var candidate in candidates)
+        for (var i = FirstOfLength(candidates, shortest); i < candidates.Length && candidates[i].Key.Length <= longest; i++)
         {
-            var score = Math.Max(Similarity.AtLeast(key, candidate.Key, threshold), Similarity.AtLeast(sorted, candidate.SortedKey, threshold));
+            var candidate = candidates[i];
+            var score = Similarity.AtLeast(key, candidate.Key, threshold);
+            if (score < 1 && (!ReferenceEquals(sorted, key) || !ReferenceEquals(candidate.SortedKey, candidate.Key)))
+            {
+                // Word order differs between languages ("Darfur West"): compare the sorted words too.
+                score = Math.Max(score, Similarity.AtLeast(sorted, candidate.SortedKey, threshold));
+            }
+
             if (score > bestScore)
             {
                 (best, bestScore, tie) = (candidate.Code, score, false);
@@ -97,8 +110,33 @@ internal sealed class PlaceNameIndex
 
     private static string Compose(string country, string key) => string.Concat(country, "\u0001", key);
 
+    private static int FirstOfLength(Candidate[] candidates, int length)
+    {
+        int low = 0, high = candidates.Length;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (candidates[middle].Key.Length < length)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>The key's words in order; the same instance when it has one word, so callers can skip a second comparison.</summary>
     private static string SortTokens(string key)
     {
+        if (!key.Contains(' ', StringComparison.Ordinal))
+        {
+            return key;
+        }
+
         var tokens = key.Split(' ');
         Array.Sort(tokens, StringComparer.Ordinal);
         return string.Join(' ', tokens);

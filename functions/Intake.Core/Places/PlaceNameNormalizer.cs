@@ -43,21 +43,25 @@ internal static class PlaceNameNormalizer
     {
         var folded = Fold(name);
         var tokens = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var words = new List<string>(tokens.Length + 2);
+        var kept = new List<string>(tokens.Length);
         foreach (var token in tokens)
         {
-            words.Add(Abbreviations.GetValueOrDefault(token, token));
+            var word = Abbreviations.GetValueOrDefault(token, token);
+            if (!AreaWords.Contains(word))
+            {
+                kept.Add(word);
+            }
         }
 
-        var kept = words.Where(w => !AreaWords.Contains(w)).ToList();
         // "State" alone, or "Region" alone, is still a name: keep it rather than compare nothing.
-        return string.Join(' ', kept.Count > 0 ? kept : words);
+        return kept.Count > 0 ? string.Join(' ', kept) : string.Join(' ', tokens.Select(t => Abbreviations.GetValueOrDefault(t, t)));
     }
 
     /// <summary>Lower case, no marks, Arabic letter variants folded, anything but letters and digits a space.</summary>
     private static string Fold(string name)
     {
-        var decomposed = name.Normalize(NormalizationForm.FormD);
+        // Plain ASCII has nothing to decompose; most names typed on phones are.
+        var decomposed = System.Text.Ascii.IsValid(name) ? name : name.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var ch in decomposed)
         {

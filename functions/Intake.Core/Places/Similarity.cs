@@ -1,8 +1,13 @@
 namespace Intake.Core.Places;
 
-/// <summary>Levenshtein similarity of two keys: 1 - edits / longer length, computed only as far as the threshold needs.</summary>
+/// <summary>
+/// Levenshtein similarity of two keys: 1 - edits / longer length. Computed only as far as the threshold
+/// needs (a diagonal band of the edit matrix), because a fuzzy search compares one name with hundreds.
+/// </summary>
 internal static class Similarity
 {
+    private const int Large = int.MaxValue / 2;
+
     /// <summary>The similarity when it is at least <paramref name="threshold"/>; otherwise 0.</summary>
     public static double AtLeast(string a, string b, double threshold)
     {
@@ -29,18 +34,31 @@ internal static class Similarity
         Span<int> current = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
         {
-            previous[j] = j;
+            previous[j] = j <= limit ? j : Large;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
-            current[0] = i;
-            var rowMin = i;
-            for (var j = 1; j <= b.Length; j++)
+            // Cells more than `limit` off the diagonal cannot lie on a path within the limit.
+            var from = Math.Max(1, i - limit);
+            var to = Math.Min(b.Length, i + limit);
+            current[0] = i <= limit ? i : Large;
+            if (from > 1)
+            {
+                current[from - 1] = Large;
+            }
+
+            var rowMin = current[0];
+            for (var j = from; j <= to; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
                 rowMin = Math.Min(rowMin, current[j]);
+            }
+
+            if (to < b.Length)
+            {
+                current[to + 1] = Large;
             }
 
             if (rowMin > limit)

@@ -52,7 +52,10 @@ public static class IntakeServiceCollectionExtensions
         });
         services.AddSingleton<ReportClassifier>();
         services.AddSingleton(_ => Gazetteer.LoadEmbedded());
-        services.TryAddSingleton<IPlaceAliasSource>(StaticPlaceAliases.Empty);
+        services.AddSingleton<PlaceAliasStore>();
+        services.AddSingleton<CachedPlaceAliases>();
+        services.TryAddSingleton<IPlaceAliasSource>(sp => sp.GetRequiredService<CachedPlaceAliases>());
+        services.AddHostedService<PlaceAliasRefresher>();
         services.AddSingleton<PlaceResolver>();
         services.AddSingleton<RawSubmissionStore>();
         services.AddSingleton<ReportIndex>();

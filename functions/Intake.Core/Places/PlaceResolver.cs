@@ -23,7 +23,7 @@ public sealed partial class PlaceResolver
     private readonly Gazetteer _gazetteer;
     private readonly PlaceNameIndex _names;
     private readonly IPlaceAliasSource _aliasSource;
-    private AliasSnapshot _aliases;
+    private volatile AliasSnapshot _aliases;
 
     private sealed record AliasSnapshot(IReadOnlyList<PlaceAlias> Source, PlaceNameIndex Index);
 

@@ -21,3 +21,12 @@ install_azurite() {
     npm ci --prefix tools/azurite --no-audit --no-fund --loglevel=error
   fi
 }
+
+# The npm data packages the gazetteer (places/gazetteer.bin.gz) is generated from. Only the test
+# that checks the committed resource against them needs these; the app embeds the resource.
+install_places_data() {
+  if [ ! -d tools/places-data/node_modules/world-atlas ]; then
+    echo "==> Installing the gazetteer's data packages into tools/places-data"
+    npm ci --prefix tools/places-data --no-audit --no-fund --ignore-scripts --loglevel=error
+  fi
+}

@@ -8,6 +8,7 @@ source scripts/common.sh
 
 require_tools dotnet node npm
 install_azurite
+install_places_data
 
 pid_dir=$(mktemp -d)
 export INTAKE_TEST_PID_DIR="$pid_dir"

@@ -66,6 +66,7 @@ var tableNames = [
   'digestdeliveries'
   'accesstokens'
   'audit'
+  'placealiases'
 ]
 
 resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {

@@ -66,6 +66,7 @@ public sealed class StorageTemplateTests(CompiledTemplates compiled)
     [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", StorageNames.DeliveriesTable)]
     [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", StorageNames.AccessTokensTable)]
     [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", StorageNames.AuditTable)]
+    [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", StorageNames.PlaceAliasesTable)]
     public void StorageTemplate_AppStorageName_IsCreated(string type, string name)
     {
         // Arrange: a loop compiles to a name expression over a variable, so look for the literal

@@ -29,6 +29,9 @@ public static class StorageNames
     /// <summary>The append-only audit log of admin actions, partitioned by UTC day.</summary>
     public const string AuditTable = "audit";
 
+    /// <summary>Admin-owned aliases of subdivision names, partitioned by country, row key the name's comparison key.</summary>
+    public const string PlaceAliasesTable = "placealiases";
+
     /// <summary>Report ids waiting to be processed.</summary>
     public const string ProcessingQueue = "reports";
 

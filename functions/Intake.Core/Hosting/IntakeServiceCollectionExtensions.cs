@@ -5,6 +5,7 @@ using Intake.Core.Digest;
 using Intake.Core.Health;
 using Intake.Core.Http;
 using Intake.Core.OpenRosa;
+using Intake.Core.Places;
 using Intake.Core.Processing;
 using Intake.Core.Reconciliation;
 using Intake.Core.Reports;
@@ -50,6 +51,12 @@ public static class IntakeServiceCollectionExtensions
             ClockSkew = sp.GetRequiredService<IOptions<IntakeOptions>>().Value.ClockSkew,
         });
         services.AddSingleton<ReportClassifier>();
+        services.AddSingleton(_ => Gazetteer.LoadEmbedded());
+        services.AddSingleton<PlaceAliasStore>();
+        services.AddSingleton<CachedPlaceAliases>();
+        services.TryAddSingleton<IPlaceAliasSource>(sp => sp.GetRequiredService<CachedPlaceAliases>());
+        services.AddHostedService<PlaceAliasRefresher>();
+        services.AddSingleton<PlaceResolver>();
         services.AddSingleton<RawSubmissionStore>();
         services.AddSingleton<ReportIndex>();
         services.AddSingleton<ProcessingQueue>();

@@ -131,7 +131,10 @@ public sealed class IncidentFormMapping(ReportValidator validator)
         }
 
         Put(location, "country", Value(root, "where", "country"));
-        Put(location, "admin1", Value(root, "where", "admin1"));
+        // The form offers the country's subdivisions (their ISO 3166-2 codes) and "other", which leads to free
+        // text; an instance from an older form version has the free text in admin1 itself.
+        var admin1 = Value(root, "where", "admin1");
+        Put(location, "admin1", admin1 == "other" ? Value(root, "where", "admin1_other") : admin1 ?? Value(root, "where", "admin1_other"));
         Put(location, "admin2", Value(root, "where", "admin2"));
         Put(location, "placeName", Value(root, "where", "place_name"));
         return point is null && location.Count == 0 ? null : location;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Intake.Core.Configuration;
 using Intake.Core.Digest.Tally;
+using Intake.Core.Places;
 using Intake.Core.Reports;
 using Intake.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -23,6 +24,7 @@ public sealed partial class ReportProcessor(
     ReportIndex index,
     StoredReportReader reader,
     ReportClassifier classifier,
+    PlaceResolver places,
     DailyTally tally,
     IOptionsMonitor<IntakeOptions> options,
     TimeProvider time,
@@ -114,7 +116,8 @@ public sealed partial class ReportProcessor(
             throw new ReportProcessingException($"Category '{report.Category}' is held by configuration (Intake__HeldCategories).");
         }
 
-        return classifier.Classify(report);
+        // Places are resolved here, in memory, never at intake: the raw submission stays as sent.
+        return classifier.Classify(report) with { Place = places.Resolve(report.Location) };
     }
 
     /// <summary>An error text safe to store and show: our own messages, or the storage error code.</summary>

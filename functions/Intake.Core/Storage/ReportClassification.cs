@@ -1,3 +1,5 @@
+using Intake.Core.Places;
+
 namespace Intake.Core.Storage;
 
 /// <summary>
@@ -15,4 +17,12 @@ public sealed record ReportClassification(
     int? Killed,
     int? Injured,
     string SourceType,
-    string PerpetratorType);
+    string PerpetratorType)
+{
+    /// <summary>
+    /// Where the report is, resolved against the gazetteer at processing time (area code, how, flags);
+    /// null for rows processed before places were resolved. <see cref="Country"/> and <see cref="Admin1"/>
+    /// stay as the report stated them.
+    /// </summary>
+    public PlaceResolution? Place { get; init; }
+}

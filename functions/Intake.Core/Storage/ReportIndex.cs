@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using Intake.Core.Configuration;
+using Intake.Core.Places;
 
 namespace Intake.Core.Storage;
 
@@ -71,6 +72,7 @@ public sealed class ReportIndex(TableServiceClient tables)
             ["SourceType"] = classification.SourceType,
             ["PerpetratorType"] = classification.PerpetratorType,
         };
+        PlaceColumns.Write(entity, classification.Place);
         return _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 
@@ -219,7 +221,10 @@ public sealed class ReportIndex(TableServiceClient tables)
                 e.GetInt32("Killed"),
                 e.GetInt32("Injured"),
                 e.GetString("SourceType") ?? "",
-                e.GetString("PerpetratorType") ?? "unknown");
+                e.GetString("PerpetratorType") ?? "unknown")
+            {
+                Place = PlaceColumns.Read(e),
+            };
         }
 
         return new ReportIndexEntry(

@@ -21,6 +21,7 @@ public sealed class StorageProvisioner(BlobServiceClient blobs, QueueServiceClie
             tables.GetTableClient(StorageNames.SubscribersTable).CreateIfNotExistsAsync(cancellationToken),
             tables.GetTableClient(StorageNames.DeliveriesTable).CreateIfNotExistsAsync(cancellationToken),
             tables.GetTableClient(StorageNames.AccessTokensTable).CreateIfNotExistsAsync(cancellationToken),
-            tables.GetTableClient(StorageNames.AuditTable).CreateIfNotExistsAsync(cancellationToken)).ConfigureAwait(false);
+            tables.GetTableClient(StorageNames.AuditTable).CreateIfNotExistsAsync(cancellationToken),
+            tables.GetTableClient(StorageNames.PlaceAliasesTable).CreateIfNotExistsAsync(cancellationToken)).ConfigureAwait(false);
     }
 }

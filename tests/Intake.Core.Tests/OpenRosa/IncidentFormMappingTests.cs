@@ -34,6 +34,22 @@ public sealed class IncidentFormMappingTests
         Assert.Equal((true, true), (report.Consent.FollowUp, report.Consent.ShareWithPartners));
     }
 
+    [Theory]
+    [InlineData("<admin1>SD-DN</admin1>", "SD-DN")]
+    [InlineData("<admin1>other</admin1><admin1_other>Shamal Darfur</admin1_other>", "Shamal Darfur")]
+    [InlineData("<admin1>other</admin1><admin1_other/>", null)]
+    [InlineData("<admin1/><admin1_other>شمال دارفور</admin1_other>", "شمال دارفور")]
+    public void Map_SubdivisionChoiceOrOther_Admin1IsTheCodeOrTheTypedName(string where, string? expected)
+    {
+        var xml = OpenRosaFixtures.Text(OpenRosaFixtures.Collect, Guid.NewGuid())
+            .Replace("<admin1>North Darfur</admin1>", where, StringComparison.Ordinal);
+
+        var validation = _mapping.Map(XFormInstance.Parse(Encoding.UTF8.GetBytes(xml), 256 * 1024));
+
+        Assert.True(validation.IsValid, string.Join("; ", validation.Errors));
+        Assert.Equal(expected, validation.Report!.Location.Admin1);
+    }
+
     [Fact]
     public void Map_EnketoInstanceWithDateOnly_IsValidWithDayPrecision()
     {

@@ -75,15 +75,28 @@ public sealed class IncidentReportFormTests
     [Fact]
     public void EveryBindAndControl_PointsAtAnInstanceNode()
     {
-        var instance = Form.Descendants(XForms + "instance").Single().Elements().Single();
+        var instance = Form.Descendants(XForms + "instance").Single(i => i.Attribute("id") is null).Elements().Single();
         var paths = instance.DescendantsAndSelf().Select(PathOf).ToHashSet(StringComparer.Ordinal);
+        // Refs inside an itemset are relative to the secondary instance's items.
         var referenced = Form.Descendants(XForms + "bind").Select(b => (string)b.Attribute("nodeset")!)
-            .Concat(Form.Descendants().Where(e => e.Name.Namespace == XForms && e.Attribute("ref") is not null).Select(e => (string)e.Attribute("ref")!));
+            .Concat(Form.Descendants().Where(e => e.Name.Namespace == XForms && e.Attribute("ref") is not null && e.Parent?.Name != XForms + "itemset").Select(e => (string)e.Attribute("ref")!));
 
         Assert.All(referenced, path => Assert.Contains(path, paths));
         var bound = Form.Descendants(XForms + "bind").Select(b => (string)b.Attribute("nodeset")!).ToHashSet(StringComparer.Ordinal);
         var leaves = instance.Descendants().Where(e => !e.HasElements).Select(PathOf);
         Assert.All(leaves, leaf => Assert.Contains(leaf, bound));
+    }
+
+    [Fact]
+    public void PlaceChoices_AreTheAssignedCountriesAndTheGazetteerSubdivisionsWithOther()
+    {
+        string[] Codes(string id) => [.. Form.Descendants(XForms + "instance").Single(i => (string?)i.Attribute("id") == id)
+            .Descendants(XForms + "item").Select(i => (string)i.Element(XForms + "code")!)];
+        var gazetteer = Intake.Core.Tests.Places.TestGazetteer.Instance;
+
+        Assert.Equal(CountryCodes.All.Order(StringComparer.Ordinal), Codes("countries").Order(StringComparer.Ordinal));
+        Assert.Equal(gazetteer.Subdivisions.Keys.Append("other").Order(StringComparer.Ordinal), Codes("subdivisions").Order(StringComparer.Ordinal));
+        Assert.Equal("/data/where/admin1 = 'other'", (string?)Bind("where/admin1_other").Attribute("relevant"));
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class StorageFixture : IAsyncLifetime
     }
 
     /// <summary>The pipeline's services against the emulator, with optional time and settings.</summary>
-    public ServiceProvider BuildServices(TimeProvider? time = null, IDictionary<string, string?>? settings = null)
+    public ServiceProvider BuildServices(TimeProvider? time = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [StorageAccount.SettingName] = ConnectionString })
@@ -48,6 +48,7 @@ public sealed class StorageFixture : IAsyncLifetime
             services.AddSingleton(time);
         }
 
+        configure?.Invoke(services);
         return services.AddIntakeCore(configuration).BuildServiceProvider(validateScopes: true);
     }
 
@@ -59,7 +60,7 @@ public sealed class StorageFixture : IAsyncLifetime
         var queues = account.CreateQueueServiceClient();
         await queues.GetQueueClient(StorageNames.ProcessingQueue).ClearMessagesAsync(cancellationToken);
         await queues.GetQueueClient(StorageNames.PoisonQueue).ClearMessagesAsync(cancellationToken);
-        foreach (var name in new[] { StorageNames.ReportsTable, StorageNames.DigestTallyTable, StorageNames.SubscribersTable, StorageNames.DeliveriesTable })
+        foreach (var name in new[] { StorageNames.ReportsTable, StorageNames.DigestTallyTable, StorageNames.SubscribersTable, StorageNames.DeliveriesTable, StorageNames.PlaceAliasesTable })
         {
             var table = account.CreateTableServiceClient().GetTableClient(name);
             await foreach (var entity in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))

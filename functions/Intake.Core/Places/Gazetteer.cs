@@ -1,0 +1,140 @@
+using System.Collections.Frozen;
+using System.Diagnostics;
+using NetTopologySuite.Algorithm.Locate;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Index.Strtree;
+
+namespace Intake.Core.Places;
+
+/// <summary>
+/// Countries (ISO 3166-1, with Natural Earth 1:50m boundaries) and first-level subdivisions
+/// (ISO 3166-2) with their names in many languages, read once from the embedded resource
+/// <c>places/gazetteer.bin.gz</c>. No network, no storage. Immutable and safe to share between threads.
+/// </summary>
+public sealed class Gazetteer
+{
+    /// <summary>Kilometres per degree of latitude, for turning a tolerance into degrees.</summary>
+    internal const double KilometresPerDegree = 111.32;
+
+    private const string ResourceName = "Intake.places.gazetteer.bin.gz";
+    private readonly FrozenDictionary<string, GazetteerArea> _countries;
+    private readonly FrozenDictionary<string, GazetteerArea> _subdivisions;
+    private readonly FrozenDictionary<string, GazetteerArea[]> _subdivisionsByCountry;
+    private readonly FrozenDictionary<string, Geometry> _shapes;
+    private readonly STRtree<Part> _parts = new();
+    private readonly GeometryFactory _factory = new();
+
+    private sealed record Part(string Country, Polygon Polygon, IndexedPointInAreaLocator Locator);
+
+    private Gazetteer(GazetteerReader.Content content)
+    {
+        Provenance = content.Provenance;
+        _countries = content.Countries.ToFrozenDictionary(c => c.Area.Code, c => c.Area, StringComparer.Ordinal);
+        _subdivisions = content.Subdivisions.ToFrozenDictionary(s => s.Code, StringComparer.Ordinal);
+        _subdivisionsByCountry = content.Subdivisions.GroupBy(s => s.Country, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        var shapes = new Dictionary<string, Geometry>(StringComparer.Ordinal);
+        foreach (var (area, polygons) in content.Countries)
+        {
+            if (polygons.Count == 0)
+            {
+                continue;
+            }
+
+            shapes[area.Code] = _factory.CreateMultiPolygon([.. polygons]);
+            foreach (var polygon in polygons)
+            {
+                var locator = new IndexedPointInAreaLocator(polygon);
+                // The locator builds its index on first use; building it here keeps later reads free of writes.
+                locator.Locate(polygon.EnvelopeInternal.Centre);
+                _parts.Insert(polygon.EnvelopeInternal, new Part(area.Code, polygon, locator));
+            }
+        }
+
+        _shapes = shapes.ToFrozenDictionary(StringComparer.Ordinal);
+        _parts.Build();
+    }
+
+    /// <summary>The data packages and versions the resource was generated from, one <c>package@version</c> a line.</summary>
+    public string Provenance { get; }
+
+    /// <summary>How long reading the resource and indexing the boundaries took.</summary>
+    public TimeSpan LoadTime { get; private set; }
+
+    /// <summary>Countries by ISO 3166-1 alpha-2 code (and <c>XK</c>, Kosovo, as CLDR has it).</summary>
+    public IReadOnlyDictionary<string, GazetteerArea> Countries => _countries;
+
+    /// <summary>First-level subdivisions by ISO 3166-2 code.</summary>
+    public IReadOnlyDictionary<string, GazetteerArea> Subdivisions => _subdivisions;
+
+    /// <summary>Reads the resource embedded in Intake.Core.</summary>
+    public static Gazetteer LoadEmbedded()
+    {
+        var watch = Stopwatch.StartNew();
+        using var stream = typeof(Gazetteer).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing.");
+        var content = GazetteerReader.Read(stream, new GeometryFactory());
+        var gazetteer = new Gazetteer(content);
+        gazetteer.LoadTime = watch.Elapsed;
+        return gazetteer;
+    }
+
+    /// <summary>The first-level subdivisions of a country; empty for an unknown code.</summary>
+    public IReadOnlyList<GazetteerArea> SubdivisionsOf(string country) =>
+        _subdivisionsByCountry.TryGetValue(country, out var list) ? list : [];
+
+    /// <summary>A country or subdivision by code; null when the gazetteer has no such code.</summary>
+    public GazetteerArea? Find(string code) =>
+        _subdivisions.GetValueOrDefault(code) ?? _countries.GetValueOrDefault(code);
+
+    /// <summary>
+    /// The name of a country or subdivision in the reader's language (<paramref name="language"/>, a BCP 47 tag),
+    /// in English when the gazetteer has none in that language; null for an unknown code.
+    /// </summary>
+    public string? NameOf(string code, string? language = null) => Find(code)?.NameIn(language);
+
+    /// <summary>The country whose boundary contains the point; null at sea or outside every country.</summary>
+    public string? CountryAt(double latitude, double longitude)
+    {
+        var point = new Coordinate(longitude, latitude);
+        foreach (var part in _parts.Query(new Envelope(point)))
+        {
+            if (part.Locator.Locate(point) != Location.Exterior)
+            {
+                return part.Country;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The nearest country within <paramref name="toleranceKm"/> of the point, for points just off a generalised coast.</summary>
+    internal string? NearestCountry(double latitude, double longitude, double toleranceKm)
+    {
+        var degrees = toleranceKm / KilometresPerDegree;
+        var point = _factory.CreatePoint(new Coordinate(longitude, latitude));
+        var search = new Envelope(point.Coordinate);
+        search.ExpandBy(degrees);
+        string? nearest = null;
+        var best = double.MaxValue;
+        foreach (var part in _parts.Query(search))
+        {
+            var distance = part.Polygon.Distance(point);
+            if (distance <= degrees && distance < best)
+            {
+                best = distance;
+                nearest = part.Country;
+            }
+        }
+
+        return nearest;
+    }
+
+    /// <summary>True when the point lies inside or within <paramref name="toleranceKm"/> of the country's boundary.</summary>
+    internal bool IsNear(string country, double latitude, double longitude, double toleranceKm) =>
+        _shapes.TryGetValue(country, out var shape)
+        && shape.IsWithinDistance(_factory.CreatePoint(new Coordinate(longitude, latitude)), toleranceKm / KilometresPerDegree);
+
+    /// <summary>True when the gazetteer has a boundary for the country (a few micro-states and territories have none at 1:50m).</summary>
+    internal bool HasBoundary(string country) => _shapes.ContainsKey(country);
+}

@@ -3,12 +3,7 @@ namespace Intake.Functions;
 /// <summary>The anonymous routes that describe the service (<see cref="HealthApi"/>).</summary>
 public sealed class HealthFunctions(IServiceProvider services) : ApiFunctions(services)
 {
-    [Function(nameof(ApiOperations.Health))]
-    public Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Health)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.Health, request, ct);
-
-    [Function(nameof(ApiOperations.ReportSchema))]
-    public Task<IActionResult> ReportSchema([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.ReportSchema)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.ReportSchema, request, ct);
-
-    [Function(nameof(ApiOperations.OpenApi))]
-    public Task<IActionResult> OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.OpenApi)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.OpenApi, request, ct);
+    [Function(nameof(ApiOperations.Health))] public Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Health)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.Health, request, ct);
+    [Function(nameof(ApiOperations.ReportSchema))] public Task<IActionResult> ReportSchema([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.ReportSchema)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.ReportSchema, request, ct);
+    [Function(nameof(ApiOperations.OpenApi))] public Task<IActionResult> OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.OpenApi)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.OpenApi, request, ct);
 }

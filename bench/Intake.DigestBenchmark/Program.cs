@@ -65,11 +65,11 @@ if (sample is not null)
 
 static async Task<(int Cells, int Rows)> SeedAsync(DateOnly day, int size, CategoryTaxonomy taxonomy, IServiceProvider services)
 {
-    var cells = new Dictionary<(DateOnly Received, DateOnly Occurred, string Country, int Shard), (TalliedReport Key, DayTally Counts)>();
+    var cells = new Dictionary<(DateOnly Received, DateOnly Occurred, string Country, string Area), (TalliedReport Key, DayTally Counts)>();
     var onTheDay = new List<Guid>();
     foreach (var (received, report) in new SyntheticDay(taxonomy, seed: size).Generate(day, size))
     {
-        var key = (received, report.OccurredOn, report.Country, DailyTally.ShardOf(report.ReportId));
+        var key = (received, report.OccurredOn, report.Country, report.Area);
         if (!cells.TryGetValue(key, out var cell))
         {
             cells[key] = cell = (report, new DayTally());
@@ -85,7 +85,7 @@ static async Task<(int Cells, int Rows)> SeedAsync(DateOnly day, int size, Categ
     var tally = services.GetRequiredService<DailyTally>();
     foreach (var group in cells.GroupBy(c => c.Key.Received))
     {
-        await tally.WriteCellsAsync(group.Key, group.Select(c => (c.Value.Key, c.Value.Counts, c.Key.Shard)));
+        await tally.WriteCellsAsync(group.Key, group.Select(c => (c.Value.Key, c.Value.Counts)));
     }
 
     // The index rows of the day: every counted report processed, and a few failed or waiting ones besides.

@@ -93,7 +93,21 @@ public sealed class DailyTallyTests(StorageFixture storage) : IAsyncLifetime
         var cells = await CellsAsync();
         Assert.Equal(60, cells.Sum(c => c.Counts.Reports));
         Assert.Equal(20, cells.Sum(c => c.Counts.Admin1.GetValueOrDefault("Area 1")));
-        Assert.InRange(cells.Count, 1, DailyTally.Shards);
+        Assert.Equal(["Area 0", "Area 1", "Area 2"], cells.Select(c => c.Area).Order(StringComparer.Ordinal));
+        Assert.All(cells, c => Assert.Equal(20, c.Counts.Entries.Count));
+    }
+
+    [Fact]
+    public async Task RecordAsync_ReportWithSubmitter_ListsItInItsAreaCellWithTheTokenId()
+    {
+        var report = TalliedReport.From(Guid.NewGuid(), Classification(admin1: "West Darfur"), "tok-field-7");
+
+        await Tally.RecordAsync(Day, report, Ct);
+
+        var cell = Assert.Single(await CellsAsync());
+        Assert.Equal(("SD", "West Darfur"), (cell.Country, cell.Area));
+        var entry = Assert.Single(cell.Counts.Entries);
+        Assert.Equal((report.ReportId, "tok-field-7", "eyewitness"), (entry.ReportId, entry.SubmitterId, entry.SourceType));
     }
 
     [Fact]

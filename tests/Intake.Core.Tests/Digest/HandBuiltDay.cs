@@ -29,13 +29,13 @@ public sealed class HandBuiltDay
         return this;
     }
 
-    /// <summary>The cells the tally would hold, one per (received, occurred, country, shard).</summary>
+    /// <summary>The cells the tally would hold, one per (received, occurred, country, area).</summary>
     public List<TallyCell> Cells()
     {
-        var cells = new Dictionary<(DateOnly, DateOnly, string, int), DayTally>();
+        var cells = new Dictionary<(DateOnly, DateOnly, string, string), DayTally>();
         foreach (var (received, report) in _reports)
         {
-            var key = (received, report.OccurredOn, report.Country, DailyTally.ShardOf(report.ReportId));
+            var key = (received, report.OccurredOn, report.Country, report.Area);
             if (!cells.TryGetValue(key, out var tally))
             {
                 cells[key] = tally = new DayTally();
@@ -44,7 +44,7 @@ public sealed class HandBuiltDay
             tally.Add(report, 1);
         }
 
-        return cells.Select(c => new TallyCell(c.Key.Item1, c.Key.Item2, c.Key.Item3, c.Value)).ToList();
+        return cells.Select(c => new TallyCell(c.Key.Item1, c.Key.Item2, c.Key.Item3, c.Value, c.Key.Item4)).ToList();
     }
 
     public SituationDigest Compile(PipelineHealth? pipeline = null) =>

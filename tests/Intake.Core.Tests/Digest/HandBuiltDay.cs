@@ -17,13 +17,14 @@ public sealed class HandBuiltDay
     public static DigestCompiler Compiler { get; } = new(Taxonomy, AlertRules.LoadEmbedded(Taxonomy));
 
     /// <summary>Adds <paramref name="count"/> reports occurring <paramref name="daysAgo"/> before <see cref="Day"/>, received that day unless said otherwise.</summary>
-    public HandBuiltDay Add(int count, int daysAgo = 0, string country = "SD", string admin1 = "North Darfur", string category = "killing", int severity = 3, int? receivedDaysAgo = null, int killed = 0)
+    /// <remarks>Reports cycle through <paramref name="sources"/> distinct submitter token ids.</remarks>
+    public HandBuiltDay Add(int count, int daysAgo = 0, string country = "SD", string admin1 = "North Darfur", string category = "killing", int severity = 3, int? receivedDaysAgo = null, int killed = 0, int sources = 3)
     {
         for (var i = 0; i < count; i++)
         {
             var occurred = Day.AddDays(-daysAgo);
             _reports.Add((Day.AddDays(-(receivedDaysAgo ?? daysAgo)), new TalliedReport(
-                Guid.NewGuid(), occurred, "day", country, admin1, category, Taxonomy.Find(category)!.RiskFactors, severity, killed, 0, "eyewitness")));
+                Guid.NewGuid(), occurred, "day", country, admin1, category, Taxonomy.Find(category)!.RiskFactors, severity, killed, 0, "eyewitness", $"tok-{i % sources}")));
         }
 
         return this;

@@ -40,6 +40,20 @@ public sealed record AlertRules(int Version, IReadOnlyList<AlertRule> Rules, int
         return Load(stream, taxonomy);
     }
 
+    /// <summary>Loads the rules file at <paramref name="path"/>, or the embedded rules when it is empty.</summary>
+    /// <exception cref="JsonException">The document is not valid, naming the bad rule and field.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static AlertRules LoadConfigured(string? path, CategoryTaxonomy taxonomy)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return LoadEmbedded(taxonomy);
+        }
+
+        using var file = File.OpenRead(path);
+        return Load(file, taxonomy);
+    }
+
     /// <summary>Parses and checks a rules document.</summary>
     /// <exception cref="JsonException">The document is not valid, naming the bad rule and field.</exception>
     public static AlertRules Load(Stream json, CategoryTaxonomy taxonomy)

@@ -59,13 +59,14 @@ internal sealed class AlertEvaluator
 
     private AlertFinding? Spike(int order, AlertRule rule, AlertUnit unit, AlertSeries series, AlertSeries.Signal signal, int[] counts)
     {
-        series.Read(signal, counts);
-        var observed = counts[^1];
+        var observed = series.Today(signal);
         var min = rule.Kind == AlertKinds.RiskFactor ? rule.MinReports ?? 1 : rule.MinCount!.Value;
         if (observed < min)
         {
             return null;
         }
+
+        series.Read(signal, counts);
 
         var baselineEnd = counts.Length - 1 - rule.Guard;
         var baseline = counts.AsSpan(baselineEnd - rule.Baseline, rule.Baseline);
@@ -91,6 +92,12 @@ internal sealed class AlertEvaluator
 
     private AlertFinding? Escalation(int order, AlertRule rule, AlertUnit unit, AlertSeries series, AlertSeries.Signal signal, int[] counts)
     {
+        // An escalation is still rising on the day (checked in full below): most units stop here.
+        if (series.Today(signal) < 2)
+        {
+            return null;
+        }
+
         series.Read(signal, counts);
         var watch = counts.AsSpan(counts.Length - rule.Watch);
         var baseline = counts.AsSpan(counts.Length - rule.Watch - rule.Baseline, rule.Baseline);

@@ -56,6 +56,26 @@ internal sealed class AlertSeries
         return any;
     }
 
+    /// <summary>The signal's count on the evaluated day: cheap, so most units are dismissed before their series is read.</summary>
+    public int Today(Signal signal)
+    {
+        if (signal.IsKilled)
+        {
+            return _killed[^1];
+        }
+
+        var sum = 0;
+        for (var c = 0; c < _byCategory.Length; c++)
+        {
+            if (signal.Categories[c])
+            {
+                sum += _byCategory[c][^1];
+            }
+        }
+
+        return sum;
+    }
+
     /// <summary>Writes the signal's counts per day into <paramref name="into"/> (length <see cref="Span"/>).</summary>
     public void Read(Signal signal, Span<int> into)
     {

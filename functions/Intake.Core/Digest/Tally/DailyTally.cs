@@ -36,6 +36,7 @@ public sealed class DailyTally(TableServiceClient tables, TimeProvider time)
     private const string CellPrefix = "t|";
     private const string MarkerPrefix = "r|";
     private const int MaxAttempts = 20;
+    private const int ParallelDays = 4;
     private readonly TableClient _table = tables.GetTableClient(StorageNames.DigestTallyTable);
 
     /// <summary>Counts a processed report in the tally of its day of receipt; idempotent.</summary>
@@ -134,22 +135,48 @@ public sealed class DailyTally(TableServiceClient tables, TimeProvider time)
         }
     }
 
-    /// <summary>Reads every cell received from <paramref name="firstReceived"/> to <paramref name="lastReceived"/> (inclusive).</summary>
+    /// <summary>Reads every cell received from <paramref name="firstReceived"/> to <paramref name="lastReceived"/> (inclusive), oldest day first.</summary>
+    /// <remarks>
+    /// One query per day of receipt (one partition each), up to <see cref="ParallelDays"/> in flight:
+    /// a partition range scan is cheap in storage and the days are read side by side, where one
+    /// query over the whole range pages through every row in sequence.
+    /// </remarks>
     public async IAsyncEnumerable<TallyCell> ReadAsync(DateOnly firstReceived, DateOnly lastReceived, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var from = ReportIndex.PartitionKey(firstReceived);
-        var to = ReportIndex.PartitionKey(lastReceived);
+        var days = Enumerable.Range(0, Math.Max(0, lastReceived.DayNumber - firstReceived.DayNumber + 1)).Select(firstReceived.AddDays).ToList();
+        var reads = new Task<List<TallyCell>>?[days.Count];
+        for (var i = 0; i < days.Count; i++)
+        {
+            for (var j = i; j < Math.Min(days.Count, i + ParallelDays); j++)
+            {
+                reads[j] ??= ReadDayAsync(days[j], cancellationToken);
+            }
+
+            foreach (var cell in await reads[i]!.ConfigureAwait(false))
+            {
+                yield return cell;
+            }
+
+            reads[i] = null;
+        }
+    }
+
+    private async Task<List<TallyCell>> ReadDayAsync(DateOnly receivedOn, CancellationToken cancellationToken)
+    {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey ge {from} and PartitionKey le {to} and RowKey ge {CellPrefix} and RowKey lt {"t}"}");
+            $"PartitionKey eq {ReportIndex.PartitionKey(receivedOn)} and RowKey ge {CellPrefix} and RowKey lt {"t}"}");
+        var cells = new List<TallyCell>();
         await foreach (var e in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            yield return new TallyCell(
-                DateOnly.ParseExact(e.PartitionKey, "yyyyMMdd", CultureInfo.InvariantCulture),
+            cells.Add(new TallyCell(
+                receivedOn,
                 DateOnly.ParseExact(e.GetString("OccurredOn"), "yyyyMMdd", CultureInfo.InvariantCulture),
                 e.GetString("Country") ?? TalliedReport.Unknown,
                 JsonSerializer.Deserialize(e.GetString("Counts") ?? "{}", TallyJsonContext.Default.DayTally) ?? new DayTally(),
-                e.GetString("Area") ?? TalliedReport.Unknown);
+                e.GetString("Area") ?? TalliedReport.Unknown));
         }
+
+        return cells;
     }
 
     /// <summary>Writes cells as they are, for seeding a benchmark or rebuilding a day; not for the processor.</summary>

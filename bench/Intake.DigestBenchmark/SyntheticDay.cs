@@ -5,10 +5,10 @@ namespace Intake.DigestBenchmark;
 
 /// <summary>
 /// Generates a day's worth of tallied reports, as the processor would have counted them:
-/// spread over a dozen countries, their areas and every category, most occurring on the day,
-/// some arriving late, on top of 30 earlier days of background activity.
+/// spread over a dozen countries, <c>areas</c> areas in all and every category, most occurring on
+/// the day, some arriving late, on top of <c>historyDays</c> earlier days of background activity.
 /// </summary>
-public sealed class SyntheticDay(CategoryTaxonomy taxonomy, int seed)
+public sealed class SyntheticDay(CategoryTaxonomy taxonomy, int seed, int areas = 180, int historyDays = 31)
 {
     private static readonly string[] Countries = ["SD", "SS", "CD", "ML", "BF", "NE", "NG", "CF", "ET", "SO", "MM", "HT"];
     private static readonly string[] SudanAreas = ["North Darfur", "West Darfur", "South Darfur", "Central Darfur", "Khartoum", "Blue Nile", "South Kordofan", "Gezira"];
@@ -18,7 +18,7 @@ public sealed class SyntheticDay(CategoryTaxonomy taxonomy, int seed)
     public IEnumerable<(DateOnly ReceivedOn, TalliedReport Report)> Generate(DateOnly day, int reportsOnTheDay)
     {
         var background = Math.Max(1, reportsOnTheDay / 12);
-        for (var d = 31; d >= 1; d--)
+        for (var d = historyDays; d >= 1; d--)
         {
             for (var i = 0; i < background; i++)
             {
@@ -45,7 +45,8 @@ public sealed class SyntheticDay(CategoryTaxonomy taxonomy, int seed)
     {
         // "HT" only reports on the day itself: its areas are new and it spikes.
         var country = Countries[_random.Next(quietCountry ? Countries.Length - 1 : Countries.Length)];
-        var admin1 = country == "SD" ? SudanAreas[_random.Next(SudanAreas.Length)] : $"{country} Province {_random.Next(1, 16)}";
+        var perCountry = Math.Max(1, areas / Countries.Length);
+        var admin1 = country == "SD" && areas <= 180 ? SudanAreas[_random.Next(SudanAreas.Length)] : $"{country} Province {_random.Next(1, perCountry + 1)}";
         var category = taxonomy.Categories[_random.Next(taxonomy.Categories.Count)];
         var severity = _random.Next(100) switch { < 2 => 5, < 15 => 4, < 45 => 3, < 80 => 2, _ => 1 };
         return new TalliedReport(
@@ -59,6 +60,7 @@ public sealed class SyntheticDay(CategoryTaxonomy taxonomy, int seed)
             severity,
             category.Code == "killing" ? _random.Next(1, 6) : 0,
             _random.Next(4) == 0 ? _random.Next(1, 10) : 0,
-            _random.Next(3) == 0 ? "secondary" : "eyewitness");
+            _random.Next(3) == 0 ? "secondary" : "eyewitness",
+            $"tok-{_random.Next(500)}");
     }
 }

@@ -8,11 +8,14 @@ namespace Intake.Core.Digest;
 /// <summary>
 /// Compiles a day's digest from tally cells. Pure: no storage, no clock, so the rules are unit
 /// tested over hand-built days and the same cells always give the same digest. Two clocks:
-/// what is new counts reports received on the day; trends, spikes, new areas and the chart count
-/// incidents on the day they occurred, from cells received up to the end of the day.
+/// what is new counts reports received on the day; trends, new areas and the chart count
+/// incidents on the day they occurred, from cells received up to the end of the day. Alerts come
+/// from <see cref="AlertEngine"/>: per area and country, against baselines, new or ongoing.
 /// </summary>
 public sealed class DigestCompiler(CategoryTaxonomy taxonomy, AlertRules rules)
 {
+    private readonly AlertEngine _alerts = new(taxonomy, rules);
+
     /// <summary>Days before the digest day whose trend the mean covers.</summary>
     public const int TrendDays = 7;
 
@@ -25,9 +28,16 @@ public sealed class DigestCompiler(CategoryTaxonomy taxonomy, AlertRules rules)
     /// <summary>Notable incidents per region.</summary>
     public const int NotablePerRegion = 5;
 
-    /// <summary>The first day of receipt whose cells a digest of <paramref name="day"/> needs.</summary>
+    /// <summary>The first day of receipt whose cells a digest of <paramref name="day"/> needs: the alerts' baselines and the days that say new or ongoing.</summary>
     /// <remarks>A report cannot arrive before it occurred (beyond a day of clock skew).</remarks>
-    public static DateOnly FirstReceivedDay(DateOnly day) => day.AddDays(-NewAreaDays - 1);
+    public DateOnly FirstReceivedDay(DateOnly day)
+    {
+        var regions = day.AddDays(-NewAreaDays - 1);
+        var alerts = _alerts.FirstReceivedDay(day);
+        return alerts < regions ? alerts : regions;
+    }
+
+    internal AlertEngine Alerts => _alerts;
 
     /// <summary>Compiles the digest of <paramref name="day"/>.</summary>
     /// <param name="day">The UTC day.</param>
@@ -37,14 +47,14 @@ public sealed class DigestCompiler(CategoryTaxonomy taxonomy, AlertRules rules)
     {
         ArgumentNullException.ThrowIfNull(cells);
         ArgumentNullException.ThrowIfNull(pipeline);
-        var first = FirstReceivedDay(day);
-        var byRegion = cells
+        var all = cells as IReadOnlyCollection<TallyCell> ?? cells.ToList();
+        var first = day.AddDays(-NewAreaDays - 1);
+        var byRegion = all
             .Where(c => c.ReceivedOn >= first && c.ReceivedOn <= day && c.OccurredOn <= day)
             .GroupBy(c => c.Country, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal);
 
         var regions = new List<RegionDigest>();
-        var alerts = new List<(int Order, DigestAlert Alert)>();
         var total = new DayTally();
         foreach (var group in byRegion)
         {
@@ -58,7 +68,6 @@ public sealed class DigestCompiler(CategoryTaxonomy taxonomy, AlertRules rules)
 
             var region = new RegionDigest(group.Key, Received(received), Trend(day, occurred, today), Late(day, group), Notable(received));
             regions.Add(region);
-            alerts.AddRange(Alerts(region, received));
             foreach (var (area, count) in received.Admin1)
             {
                 // Totals key areas by country, as names repeat across countries.
@@ -69,13 +78,13 @@ public sealed class DigestCompiler(CategoryTaxonomy taxonomy, AlertRules rules)
             total.Merge(received);
         }
 
-        var orderedAlerts = alerts.OrderBy(a => a.Order).ThenBy(a => a.Alert.Region, StringComparer.Ordinal).Select(a => a.Alert).ToList();
+        var orderedAlerts = _alerts.Evaluate(all, day, day).Single().Alerts;
         var quiet = total.Reports == 0 && regions.Count == 0 && orderedAlerts.Count == 0;
         return new SituationDigest(
             SituationDigest.CurrentSchema,
             day,
             quiet,
-            Headline(day, quiet, total.Reports, regions.Count, orderedAlerts.Count, pipeline),
+            Headline(day, quiet, total.Reports, regions.Count, orderedAlerts, pipeline),
             Received(total),
             pipeline,
             orderedAlerts,
@@ -152,74 +161,15 @@ public sealed class DigestCompiler(CategoryTaxonomy taxonomy, AlertRules rules)
             .Select(n => new NotableIncident(n.ReportId, n.Category, n.Country, n.Admin1, n.OccurredOn, n.OccurredAtPrecision, n.Severity, n.Killed, n.Injured, n.SourceType))
             .ToList();
 
-    private IEnumerable<(int Order, DigestAlert Alert)> Alerts(RegionDigest region, DayTally received)
+    /// <summary>The alerts in a few words: <c>2 new alert(s), 1 ongoing</c>.</summary>
+    internal static string AlertSummary(IReadOnlyCollection<DigestAlert> alerts)
     {
-        for (var order = 0; order < rules.Rules.Count; order++)
-        {
-            var rule = rules.Rules[order];
-            var alert = rule.Kind switch
-            {
-                AlertKinds.Severity => SeverityAlert(rule, region.Region, received),
-                AlertKinds.RiskFactor => RiskFactorAlert(rule, region.Region, received),
-                AlertKinds.Spike => SpikeAlert(rule, region),
-                _ => null,
-            };
-            if (alert is not null)
-            {
-                yield return (order, alert);
-            }
-        }
+        var ongoing = alerts.Count(a => a.Status == AlertStatuses.Ongoing);
+        var fresh = alerts.Count - ongoing;
+        return ongoing == 0 ? Invariant($"{fresh} new alert(s)") : Invariant($"{fresh} new alert(s), {ongoing} ongoing");
     }
 
-    private static DigestAlert? SeverityAlert(AlertRule rule, string region, DayTally received)
-    {
-        var min = rule.MinSeverity!.Value;
-        var count = received.Severities.Where(s => int.Parse(s.Key, CultureInfo.InvariantCulture) >= min).Sum(s => s.Value);
-        return count <= 0 ? null : new DigestAlert(
-            rule.Id, rule.Kind, region,
-            Invariant($"{rule.Title}: {count} report(s) of severity {min} or more received in {region}."),
-            Numbers(("reports", count), ("minSeverity", min)));
-    }
-
-    private DigestAlert? RiskFactorAlert(AlertRule rule, string region, DayTally received)
-    {
-        var signalled = rule.RiskFactors!.ToHashSet(StringComparer.Ordinal);
-        var categories = received.Categories
-            .Where(c => taxonomy.Find(c.Key) is { } category && category.RiskFactors.Any(signalled.Contains))
-            .ToList();
-        var count = categories.Sum(c => c.Value);
-        if (count <= 0)
-        {
-            return null;
-        }
-
-        var which = string.Join(", ", categories.Select(c => Invariant($"{c.Key} {c.Value}")));
-        return new DigestAlert(
-            rule.Id, rule.Kind, region,
-            Invariant($"{rule.Title}: {count} report(s) received in {region} in categories signalling {string.Join("/", rule.RiskFactors!)} ({which})."),
-            Numbers(("reports", count)));
-    }
-
-    private static DigestAlert? SpikeAlert(AlertRule rule, RegionDigest region)
-    {
-        var trend = region.Occurred;
-        var factor = rule.Factor!.Value;
-        var min = rule.MinIncidents!.Value;
-        var sum = trend.TrailingSum;
-        // Compared as incidents x 7 >= factor x trailing sum: no rounding at the 3x edge.
-        if (trend.Incidents < min || trend.Incidents * (double)TrendDays < factor * sum)
-        {
-            return null;
-        }
-
-        var times = sum == 0 ? "with none in the 7 days before" : Invariant($"{trend.Incidents * (double)TrendDays / sum:0.#}x the trailing 7-day mean of {trend.TrailingMean:0.##}");
-        return new DigestAlert(
-            rule.Id, rule.Kind, region.Region,
-            Invariant($"{rule.Title}: {trend.Incidents} incidents occurred in {region.Region}, {times} (fires at {factor:0.##}x and at least {min})."),
-            Numbers(("incidents", trend.Incidents), ("trailingMean", trend.TrailingMean), ("factor", factor), ("minIncidents", min)));
-    }
-
-    private static string Headline(DateOnly day, bool quiet, int received, int regions, int alerts, PipelineHealth pipeline)
+    private static string Headline(DateOnly day, bool quiet, int received, int regions, IReadOnlyCollection<DigestAlert> alerts, PipelineHealth pipeline)
     {
         // Reports the digest cannot count still deserve a line at the top, quiet day or not.
         var failed = pipeline.Failed > 0 ? Invariant($"; {pipeline.Failed} failed processing") : "";
@@ -229,15 +179,12 @@ public sealed class DigestCompiler(CategoryTaxonomy taxonomy, AlertRules rules)
             return Invariant($"A quiet day: no reports received or incidents recorded on {day:yyyy-MM-dd}{failed}{review}.");
         }
 
-        return Invariant($"{alerts} alert(s); {received} report(s) received on {day:yyyy-MM-dd} across {regions} region(s){failed}{review}.");
+        return Invariant($"{AlertSummary(alerts)}; {received} report(s) received on {day:yyyy-MM-dd} across {regions} region(s){failed}{review}.");
     }
 
     private static double Mean(int sum) => Math.Round(sum / (double)TrendDays, 2);
 
     private static double? Change(int count, double mean) => mean <= 0 ? null : Math.Round((count - mean) / mean * 100, 0);
-
-    private static SortedDictionary<string, double> Numbers(params (string Name, double Value)[] values) =>
-        new(values.ToDictionary(v => v.Name, v => v.Value), StringComparer.Ordinal);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

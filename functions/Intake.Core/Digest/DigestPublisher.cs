@@ -27,7 +27,7 @@ public sealed partial class DigestPublisher(
     public async Task<SituationDigest> PublishAsync(DateOnly day, CancellationToken cancellationToken = default)
     {
         var cells = new List<TallyCell>();
-        await foreach (var cell in tally.ReadAsync(DigestCompiler.FirstReceivedDay(day), day, cancellationToken).ConfigureAwait(false))
+        await foreach (var cell in tally.ReadAsync(compiler.FirstReceivedDay(day), day, cancellationToken).ConfigureAwait(false))
         {
             cells.Add(cell);
         }

@@ -53,7 +53,7 @@ public static class DigestSelection
         var quiet = kept.Count == 0 && alerts.Count == 0;
         var headline = quiet
             ? string.Create(CultureInfo.InvariantCulture, $"A quiet day in your regions ({names}): no reports received or incidents recorded on {digest.Day:yyyy-MM-dd}.")
-            : string.Create(CultureInfo.InvariantCulture, $"{alerts.Count} alert(s); {totals.Reports} report(s) received on {digest.Day:yyyy-MM-dd} in your regions ({names}).");
+            : string.Create(CultureInfo.InvariantCulture, $"{DigestCompiler.AlertSummary(alerts)}; {totals.Reports} report(s) received on {digest.Day:yyyy-MM-dd} in your regions ({names}).");
         return digest with { Quiet = quiet, Headline = headline, Totals = totals, Alerts = alerts, Regions = kept };
     }
 }

@@ -28,20 +28,12 @@ internal static class DigestServiceCollectionExtensions
             .Validate(o => !o.IsConfigured || System.Net.Mail.MailAddress.TryCreate(o.From, out _), "Smtp:From must be an e-mail address when Smtp:Host is set.")
             .ValidateOnStart();
 
-        services.AddSingleton(sp =>
-        {
-            var taxonomy = sp.GetRequiredService<CategoryTaxonomy>();
-            var path = sp.GetRequiredService<IOptions<DigestOptions>>().Value.AlertRulesPath;
-            if (string.IsNullOrEmpty(path))
-            {
-                return AlertRules.LoadEmbedded(taxonomy);
-            }
-
-            using var file = File.OpenRead(path);
-            return AlertRules.Load(file, taxonomy);
-        });
+        // The rules file is checked with the options at start-up (unknown field, kind or risk factor: no start).
+        services.AddSingleton<IValidateOptions<DigestOptions>, AlertRulesValidation>();
+        services.AddSingleton(sp => AlertRules.LoadConfigured(sp.GetRequiredService<IOptions<DigestOptions>>().Value.AlertRulesPath, sp.GetRequiredService<CategoryTaxonomy>()));
         services.AddSingleton<DailyTally>();
         services.AddSingleton<DigestCompiler>();
+        services.AddSingleton<AlertBacktest>();
         services.AddSingleton<DigestArchive>();
         services.AddSingleton<DigestPublisher>();
         services.AddSingleton<SubscriberStore>();

@@ -84,7 +84,7 @@ public sealed partial class ReportProcessor(
             var classification = Classify(reading.Report);
             // Digest aggregates: counted before the row is marked processed, because a processed
             // row is skipped on redelivery; the tally itself is idempotent per report.
-            await tally.RecordAsync(row.ReceivedOn, TalliedReport.From(row.ReportId, classification), cancellationToken).ConfigureAwait(false);
+            await tally.RecordAsync(row.ReceivedOn, TalliedReport.From(row.ReportId, classification, row.SubmitterId), cancellationToken).ConfigureAwait(false);
             await index.MarkProcessedAsync(row.ReceivedOn, row.ReportId, classification, attempts, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             LogProcessed(message.ReportId, classification.Category, attempts);
         }

@@ -93,7 +93,53 @@ public sealed class DailyTallyTests(StorageFixture storage) : IAsyncLifetime
         var cells = await CellsAsync();
         Assert.Equal(60, cells.Sum(c => c.Counts.Reports));
         Assert.Equal(20, cells.Sum(c => c.Counts.Admin1.GetValueOrDefault("Area 1")));
-        Assert.InRange(cells.Count, 1, DailyTally.Shards);
+        Assert.Equal(["Area 0", "Area 1", "Area 2"], cells.Select(c => c.Area).Order(StringComparer.Ordinal));
+        Assert.All(cells, c => Assert.Equal(20, c.Counts.Entries.Count));
+    }
+
+    [Fact]
+    public async Task RecordAsync_ReportWithSubmitter_ListsItInItsAreaCellWithTheTokenId()
+    {
+        var report = TalliedReport.From(Guid.NewGuid(), Classification(admin1: "West Darfur"), "tok-field-7");
+
+        await Tally.RecordAsync(Day, report, Ct);
+
+        var cell = Assert.Single(await CellsAsync());
+        Assert.Equal(("SD", "West Darfur"), (cell.Country, cell.Area));
+        var entry = Assert.Single(cell.Counts.Entries);
+        Assert.Equal((report.ReportId, "tok-field-7", "eyewitness"), (entry.ReportId, entry.SubmitterId, entry.SourceType));
+    }
+
+    [Fact]
+    public async Task RecordAsync_ReportCountedInAFormerShardCell_MovesOutOfThatCellExactlyOnce()
+    {
+        // As written before cells were kept per area: a shard cell of the country and a marker without its cell's name.
+        var id = Guid.NewGuid();
+        var before = TalliedReport.From(id, Classification());
+        var legacy = new DayTally();
+        legacy.Add(before, 1);
+        legacy.Add(TalliedReport.From(Guid.NewGuid(), Classification()), 1);
+        var table = _services.GetRequiredService<Azure.Data.Tables.TableServiceClient>().GetTableClient(Intake.Core.Configuration.StorageNames.DigestTallyTable);
+        var partition = ReportIndex.PartitionKey(Day);
+        var shard = BitConverter.ToUInt32(id.ToByteArray(), 0) % 8;
+        await table.AddEntityAsync(new Azure.Data.Tables.TableEntity(partition, $"t|{before.OccurredKey}|SD|{shard:D2}")
+        {
+            ["OccurredOn"] = before.OccurredKey,
+            ["Country"] = "SD",
+            ["Counts"] = System.Text.Json.JsonSerializer.Serialize(legacy, TallyJsonContext.Default.DayTally),
+        }, Ct);
+        await table.AddEntityAsync(new Azure.Data.Tables.TableEntity(partition, $"r|{id:D}")
+        {
+            ["Counted"] = System.Text.Json.JsonSerializer.Serialize(before, TallyJsonContext.Default.TalliedReport),
+        }, Ct);
+
+        Assert.True(await Tally.RecordAsync(Day, TalliedReport.From(id, Classification(admin1: "West Darfur"), "tok-1"), Ct));
+        Assert.False(await Tally.RecordAsync(Day, TalliedReport.From(id, Classification(admin1: "West Darfur"), "tok-1"), Ct));
+
+        var cells = await CellsAsync();
+        Assert.Equal(2, cells.Sum(c => c.Counts.Reports));
+        Assert.Equal(1, cells.Single(c => c.Area == TalliedReport.Unknown).Counts.Reports);
+        Assert.Equal(id, Assert.Single(cells.Single(c => c.Area == "West Darfur").Counts.Entries).ReportId);
     }
 
     [Fact]

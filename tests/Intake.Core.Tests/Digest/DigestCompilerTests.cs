@@ -1,5 +1,6 @@
 using System.Text;
 using Intake.Core.Digest;
+using Intake.Core.Digest.Alerts;
 using Intake.Core.Digest.Rendering;
 
 namespace Intake.Core.Tests.Digest;
@@ -20,44 +21,6 @@ public sealed class DigestCompilerTests
         Assert.Empty(digest.Regions);
         Assert.Equal(0, digest.Totals.Reports);
         Assert.Contains("quiet day", DigestMarkdown.Render(digest, null), StringComparison.OrdinalIgnoreCase);
-    }
-
-    [Theory]
-    [InlineData(2, 6, true)] // mean 2: 6 is exactly 3x
-    [InlineData(2, 5, false)] // just under 3x
-    [InlineData(0, 5, true)] // nothing before: 5 is the minimum
-    [InlineData(0, 4, false)] // under the minimum
-    [InlineData(1, 4, false)] // 4x the mean, but under the minimum of 5
-    [InlineData(1, 5, true)] // 5x the mean and at the minimum
-    public void Compile_SpikeRule_FiresAtThreeTimesTheTrailingMeanAndAtLeastFive(int perDayBefore, int onTheDay, bool fires)
-    {
-        var day = new HandBuiltDay().Add(onTheDay);
-        for (var d = 1; d <= 7; d++)
-        {
-            day.Add(perDayBefore, daysAgo: d);
-        }
-
-        var digest = day.Compile();
-
-        Assert.Equal(fires, Fired(digest, "regional-spike").SequenceEqual(["SD"]));
-        var trend = digest.Regions.Single().Occurred;
-        Assert.Equal((onTheDay, (double)perDayBefore), (trend.Incidents, trend.TrailingMean));
-        if (fires)
-        {
-            var alert = digest.Alerts.Single(a => a.Rule == "regional-spike");
-            Assert.Equal(onTheDay, alert.Numbers["incidents"]);
-            Assert.Equal(perDayBefore, alert.Numbers["trailingMean"]);
-            Assert.Contains($"{onTheDay} incidents occurred in SD", alert.Message, StringComparison.Ordinal);
-        }
-    }
-
-    [Fact]
-    public void Compile_SpikeRule_IgnoresDaysOlderThanSevenInTheMean()
-    {
-        var digest = new HandBuiltDay().Add(6).Add(30, daysAgo: 8).Compile();
-
-        Assert.Equal(["SD"], Fired(digest, "regional-spike"));
-        Assert.Equal(0, digest.Regions.Single().Occurred.TrailingMean);
     }
 
     [Fact]
@@ -103,23 +66,83 @@ public sealed class DigestCompilerTests
     }
 
     [Fact]
-    public void Compile_SeverityAndRiskFactorRules_SayWhichRuleFiredOnWhatNumbers()
+    public void Compile_MassCasualtyReport_FiresAtOnceNamingTheArea()
     {
         var digest = new HandBuiltDay()
-            .Add(2, country: "SD", severity: 5)
-            .Add(1, country: "SS", category: "hate-speech-incitement")
-            .Add(3, country: "CD", category: "attack-on-humanitarian-personnel")
-            .Add(1, country: "ML", category: "arbitrary-detention")
+            .Add(1, country: "SD", admin1: "West Darfur", severity: 5, killed: 12)
+            .Add(1, country: "SS", admin1: "Jonglei", severity: 5, killed: 3)
             .Compile();
 
-        Assert.Equal(["SD"], Fired(digest, "severity-5"));
-        Assert.Equal(2, digest.Alerts.Single(a => a.Rule == "severity-5").Numbers["reports"]);
-        Assert.Equal(["SS"], Fired(digest, "intent-to-destroy"));
-        Assert.Contains("hate-speech-incitement 1", digest.Alerts.Single(a => a.Rule == "intent-to-destroy").Message, StringComparison.Ordinal);
-        Assert.Equal(["CD"], Fired(digest, "threat-to-humanitarian-operations"));
-        Assert.Equal(3, digest.Alerts.Single(a => a.Rule == "threat-to-humanitarian-operations").Numbers["reports"]);
-        Assert.DoesNotContain(digest.Alerts, a => a.Region == "ML");
-        Assert.Equal(["severity-5", "intent-to-destroy", "threat-to-humanitarian-operations"], digest.Alerts.Select(a => a.Rule));
+        var alert = digest.Alerts.Single(a => a.Rule == "severity-5");
+        Assert.DoesNotContain(digest.Alerts, a => a.Region == "SS");
+        Assert.Equal(("severity-5", "SD", "West Darfur", AlertStatuses.New, 1), (alert.Rule, alert.Region, alert.Area, alert.Status, alert.Days));
+        Assert.Equal(12, alert.Numbers["killed"]);
+        Assert.Contains("received in West Darfur, SD", alert.Message, StringComparison.Ordinal);
+        Assert.Single(alert.Evidence!.ReportIds);
+    }
+
+    [Fact]
+    public void Compile_SingleReportsOfEveryRiskFactor_RaiseNoAlert()
+    {
+        var day = new HandBuiltDay();
+        foreach (var category in HandBuiltDay.Taxonomy.Categories)
+        {
+            day.Add(1, category: category.Code, admin1: "Blue Nile", severity: 4, killed: category.Code == "killing" ? 2 : 0);
+        }
+
+        var digest = day.Compile();
+
+        Assert.Empty(digest.Alerts);
+    }
+
+    [Fact]
+    public void Compile_IncitementFarAboveTheAreaBaselineFromTwoSources_FiresNamingReportsAndSources()
+    {
+        var day = new HandBuiltDay().Add(6, category: "hate-speech-incitement", admin1: "Gezira", sources: 2);
+        for (var d = 8; d <= 35; d += 7)
+        {
+            day.Add(1, daysAgo: d, category: "hate-speech-incitement", admin1: "Gezira");
+        }
+
+        var alert = day.Compile().Alerts.Single(a => a.Rule == "intent-to-destroy");
+
+        Assert.Equal(("SD", "Gezira"), (alert.Region, alert.Area));
+        Assert.Equal((6.0, 2, 6), (alert.Evidence!.Observed, alert.Evidence.Sources, alert.Evidence.ReportIds.Count));
+        Assert.Equal("negative-binomial-tail", alert.Evidence.Test);
+        Assert.True(alert.Evidence.Probability < 0.00001);
+    }
+
+    [Fact]
+    public void Compile_SameIncitementFromOneSource_DoesNotFire()
+    {
+        var digest = new HandBuiltDay().Add(6, category: "hate-speech-incitement", admin1: "Gezira", sources: 1).Compile();
+
+        Assert.DoesNotContain(digest.Alerts, a => a.Rule == "intent-to-destroy");
+    }
+
+    [Fact]
+    public void Compile_OutbreakHeldOnTheNextDay_IsOngoingForTwoDays()
+    {
+        var digest = new HandBuiltDay()
+            .Add(12, category: "attack-on-civilians", admin1: "Ituri", country: "CD")
+            .Add(14, daysAgo: 1, category: "attack-on-civilians", admin1: "Ituri", country: "CD")
+            .Compile();
+
+        var alert = digest.Alerts.Single(a => a.Rule == "area-spike");
+        Assert.Equal((AlertStatuses.Ongoing, 2, HandBuiltDay.Day.AddDays(-1)), (alert.Status, alert.Days, alert.Since));
+        Assert.Contains("ongoing", digest.Headline, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compile_LateArrivalsAboutEarlierDays_CreateNoSpikeOnTheDayTheyArrive()
+    {
+        var digest = new HandBuiltDay()
+            .Add(1, admin1: "Ituri", country: "CD", category: "attack-on-civilians")
+            .Add(20, daysAgo: 4, receivedDaysAgo: 0, admin1: "Ituri", country: "CD", category: "attack-on-civilians")
+            .Compile();
+
+        Assert.DoesNotContain(digest.Alerts, a => a.Kind == AlertKinds.Spike);
+        Assert.Equal(20, digest.Regions.Single().LateArrivals.Reports);
     }
 
     [Fact]

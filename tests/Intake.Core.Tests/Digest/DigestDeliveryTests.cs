@@ -49,14 +49,14 @@ public sealed class DigestDeliveryTests(StorageFixture storage) : IAsyncLifetime
         return storage.BuildServices(settings: settings);
     }
 
-    /// <summary>A compiled day with incidents in SD (one of severity 5) and none elsewhere.</summary>
+    /// <summary>A compiled day with incidents in SD (one of severity 5 with 12 killed) and none elsewhere.</summary>
     private static async Task PublishDayAsync(ServiceProvider services)
     {
         var tally = services.GetRequiredService<DailyTally>();
         foreach (var severity in new[] { 5, 3 })
         {
             await tally.RecordAsync(Day, TalliedReport.From(Guid.NewGuid(), new ReportClassification(
-                "killing", ["RF2", "RF11"], severity, Day, "hour", "SD", "North Darfur", 4, 0, "eyewitness", "state-forces")), Ct);
+                "killing", ["RF2", "RF11"], severity, Day, "hour", "SD", "North Darfur", severity == 5 ? 12 : 4, 0, "eyewitness", "state-forces")), Ct);
         }
 
         await services.GetRequiredService<DigestPublisher>().PublishAsync(Day, Ct);
@@ -84,7 +84,7 @@ public sealed class DigestDeliveryTests(StorageFixture storage) : IAsyncLifetime
         var messages = await _smtp.WaitForAsync(2, TimeSpan.FromSeconds(10), Ct);
         var sd = messages.Single(m => m.To.Mailboxes.Single().Address == "sd@example.org");
         var ss = messages.Single(m => m.To.Mailboxes.Single().Address == "ss@example.org");
-        Assert.Equal("Situation digest 2026-11-20: 1 alert(s)", sd.Subject);
+        Assert.Equal("Situation digest 2026-11-20: 2 new alert(s)", sd.Subject);
         var alternative = Assert.IsType<MultipartAlternative>(sd.Body);
         Assert.Equal(["text/plain", "multipart/related"], alternative.Select(p => p.ContentType.MimeType));
         var related = Assert.IsType<MultipartRelated>(alternative[1]);

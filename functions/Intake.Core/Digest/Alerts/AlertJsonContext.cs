@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Intake.Core.Digest.Alerts;
 
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true)]
+// Unknown fields are refused: a misspelt threshold must stop start-up, not be ignored.
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
 [JsonSerializable(typeof(AlertRules))]
 internal sealed partial class AlertJsonContext : JsonSerializerContext;

@@ -22,7 +22,7 @@ public static class DigestMessage
         message.From.Add(MailboxAddress.Parse(from));
         message.To.Add(MailboxAddress.Parse(subscriber.Email));
         var alerts = mine.Alerts.Count;
-        message.Subject = string.Create(CultureInfo.InvariantCulture, $"Situation digest {mine.Day:yyyy-MM-dd}: {(mine.Quiet ? "quiet day" : alerts == 0 ? "no alerts" : $"{alerts} alert(s)")}");
+        message.Subject = string.Create(CultureInfo.InvariantCulture, $"Situation digest {mine.Day:yyyy-MM-dd}: {(mine.Quiet ? "quiet day" : alerts == 0 ? "no alerts" : DigestCompiler.AlertSummary(mine.Alerts))}");
         message.Headers.Add("X-Intake-Digest-Day", mine.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         // Names the outbox file; the subscriber id is not personal data, the address is.
         message.Headers.Add("X-Intake-Digest-File", string.Create(CultureInfo.InvariantCulture, $"{mine.Day:yyyy-MM-dd}-{subscriber.Id:N}"));

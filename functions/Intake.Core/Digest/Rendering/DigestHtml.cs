@@ -43,8 +43,31 @@ public static class DigestHtml
             h.Append("<ul style=\"margin:0;padding-left:20px;\">");
             foreach (var alert in digest.Alerts)
             {
-                h.Append("<li style=\"margin:0 0 6px 0;\"><strong style=\"color:#c0392b;\">").Append(E(alert.Region)).Append("</strong> <code style=\"background:#f6e3e1;padding:0 4px;border-radius:3px;\">")
-                    .Append(E(alert.Rule)).Append("</code> ").Append(E(alert.Message)).Append("</li>");
+                var ongoing = alert.Status == Alerts.AlertStatuses.Ongoing;
+                h.Append("<li style=\"margin:0 0 8px 0;\">");
+                if (alert.Evidence is { } spark)
+                {
+                    // Every number of the sparkline is also in the text below it, for clients that drop SVG.
+                    h.Append(AlertText.SparklineSvg(spark.Last28Days, $"{alert.Place}: {spark.Signal}, last 28 days")).Append(' ');
+                }
+
+                h.Append("<strong style=\"color:").Append(ongoing ? "#5f6b7a" : "#c0392b").Append(";\">").Append(ongoing ? "ongoing " : "NEW ").Append(E(alert.Place)).Append("</strong> <code style=\"background:#f6e3e1;padding:0 4px;border-radius:3px;\">")
+                    .Append(E(alert.Rule)).Append("</code> ");
+                if (ongoing)
+                {
+                    h.Append(E(AlertText.Ongoing(alert)));
+                }
+                else
+                {
+                    h.Append(E(alert.Message));
+                    if (alert.Evidence is { } e)
+                    {
+                        h.Append("<br><span style=\"color:#5f6b7a;font-size:12px;\">Test: ").Append(E(AlertText.Test(e))).Append("<br>Sources: ").Append(E(AlertText.Sources(e)))
+                            .Append("<br>Last 28 days: ").Append(E(string.Join(" ", e.Last28Days))).Append("</span>");
+                    }
+                }
+
+                h.Append("</li>");
             }
 
             h.Append("</ul>");

@@ -25,9 +25,27 @@ public static class DigestMarkdown
             Line(md, "No alert rule fired.");
         }
 
-        foreach (var alert in digest.Alerts)
+        foreach (var alert in digest.Alerts.Where(a => a.Status != Alerts.AlertStatuses.Ongoing))
         {
-            Line(md, $"- **{alert.Region}** `{alert.Rule}`: {Escape(alert.Message)}");
+            Line(md, $"- **NEW** **{Escape(alert.Place)}** `{alert.Rule}`: {Escape(alert.Message)}");
+            if (alert.Evidence is { } e)
+            {
+                Line(md, $"  - Test: {Escape(AlertText.Test(e))}");
+                Line(md, $"  - Sources: {Escape(AlertText.Sources(e))}");
+                Line(md, $"  - Last 28 days ({SparkSignal(e)}): `{AlertText.Sparkline(e.Last28Days)}` {string.Join(" ", e.Last28Days)}");
+            }
+        }
+
+        var ongoing = digest.Alerts.Where(a => a.Status == Alerts.AlertStatuses.Ongoing).ToList();
+        if (ongoing.Count > 0)
+        {
+            Line(md);
+            Line(md, "Ongoing:");
+            Line(md);
+            foreach (var alert in ongoing)
+            {
+                Line(md, $"- **{Escape(alert.Place)}** `{alert.Rule}` {Escape(AlertText.Ongoing(alert))}");
+            }
         }
 
         Line(md);
@@ -100,6 +118,8 @@ public static class DigestMarkdown
             Line(md);
         }
     }
+
+    private static string SparkSignal(Alerts.AlertEvidence e) => e.Signal == "severity" ? "incidents" : e.Signal;
 
     /// <summary>Escapes Markdown (and inline HTML) in text that came from reports.</summary>
     public static string Escape(string text)

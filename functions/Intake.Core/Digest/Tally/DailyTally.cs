@@ -14,22 +14,29 @@ namespace Intake.Core.Digest.Tally;
 /// hundred cells instead of every report. Table <see cref="StorageNames.DigestTallyTable"/>,
 /// partition = the UTC day of receipt (<c>yyyyMMdd</c>), holding two kinds of rows:
 /// <list type="bullet">
-/// <item><c>t|{occurred yyyyMMdd}|{country}|{shard}</c>: a <see cref="DayTally"/> cell;</item>
-/// <item><c>r|{reportId}</c>: what that report is counted as.</item>
+/// <item><c>t|{occurred yyyyMMdd}|{country}|={area}</c>: a <see cref="DayTally"/> cell of one area
+/// (<see cref="TalliedReport.Area"/>), listing its reports in <see cref="DayTally.Entries"/>;</item>
+/// <item><c>r|{reportId}</c>: what that report is counted as, and in which cell.</item>
 /// </list>
 /// Both sit in one partition, so the marker and the cells it changes are written in one entity
 /// group transaction under ETags: counting is exactly-once even when the processor crashes or
 /// runs twice, and a forced reprocess that changes the classification moves the report between
-/// cells instead of counting it twice. Cells are sharded by report id to spread write contention.
+/// cells instead of counting it twice. One cell per area (instead of shards of a country) keeps
+/// each report at three storage calls (read marker, read cell, transaction) and gives the alerts
+/// their per-area series; contention is per area and day, retried under ETags.
+/// Cells written before areas (<c>t|{occurred}|{country}|{shard 00-07}</c>) are still read, as
+/// area <c>unknown</c>, and a report counted in one is moved out of it correctly: the marker names
+/// its cell.
 /// </summary>
 public sealed class DailyTally(TableServiceClient tables, TimeProvider time)
 {
-    /// <summary>Shards per (received, occurred, country).</summary>
-    public const int Shards = 8;
+    /// <summary>Shards per (received, occurred, country) of cells written before cells were kept per area.</summary>
+    private const int LegacyShards = 8;
 
     private const string CellPrefix = "t|";
     private const string MarkerPrefix = "r|";
     private const int MaxAttempts = 20;
+    private const int ParallelDays = 4;
     private readonly TableClient _table = tables.GetTableClient(StorageNames.DigestTallyTable);
 
     /// <summary>Counts a processed report in the tally of its day of receipt; idempotent.</summary>
@@ -61,14 +68,15 @@ public sealed class DailyTally(TableServiceClient tables, TimeProvider time)
 
             var previous = previousText is null ? null : JsonSerializer.Deserialize(previousText, TallyJsonContext.Default.TalliedReport);
             var cells = new Dictionary<string, (DayTally Counts, ETag? ETag, TalliedReport Key)>(StringComparer.Ordinal);
-            foreach (var (fact, sign) in new[] { (previous, -1), (report, 1) })
+            // A marker without a cell name was written before cells were kept per area.
+            var previousKey = previous is null ? null : marker?.GetString("Cell") ?? LegacyCellKey(previous);
+            foreach (var (fact, sign, key) in new[] { (previous, -1, previousKey), (report, 1, report is null ? null : CellKey(report)) })
             {
-                if (fact is null)
+                if (fact is null || key is null)
                 {
                     continue;
                 }
 
-                var key = CellKey(fact);
                 if (!cells.TryGetValue(key, out var cell))
                 {
                     var existing = await GetAsync(partition, key, cancellationToken).ConfigureAwait(false);
@@ -84,6 +92,7 @@ public sealed class DailyTally(TableServiceClient tables, TimeProvider time)
             var markerEntity = new TableEntity(partition, MarkerKey(reportId))
             {
                 ["Counted"] = counted,
+                ["Cell"] = report is null ? null : CellKey(report),
                 ["CountedAt"] = time.GetUtcNow(),
             };
             var actions = new List<TableTransactionAction>
@@ -103,6 +112,11 @@ public sealed class DailyTally(TableServiceClient tables, TimeProvider time)
                     ["Country"] = cell.Key.Country,
                     ["Counts"] = JsonSerializer.Serialize(cell.Counts, TallyJsonContext.Default.DayTally),
                 };
+                if (!IsLegacy(key))
+                {
+                    entity["Area"] = cell.Key.Area;
+                }
+
                 actions.Add(cell.ETag is { } etag
                     ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, etag)
                     : new TableTransactionAction(TableTransactionActionType.Add, entity));
@@ -121,34 +135,62 @@ public sealed class DailyTally(TableServiceClient tables, TimeProvider time)
         }
     }
 
-    /// <summary>Reads every cell received from <paramref name="firstReceived"/> to <paramref name="lastReceived"/> (inclusive).</summary>
+    /// <summary>Reads every cell received from <paramref name="firstReceived"/> to <paramref name="lastReceived"/> (inclusive), oldest day first.</summary>
+    /// <remarks>
+    /// One query per day of receipt (one partition each), up to <see cref="ParallelDays"/> in flight:
+    /// a partition range scan is cheap in storage and the days are read side by side, where one
+    /// query over the whole range pages through every row in sequence.
+    /// </remarks>
     public async IAsyncEnumerable<TallyCell> ReadAsync(DateOnly firstReceived, DateOnly lastReceived, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var from = ReportIndex.PartitionKey(firstReceived);
-        var to = ReportIndex.PartitionKey(lastReceived);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey ge {from} and PartitionKey le {to} and RowKey ge {CellPrefix} and RowKey lt {"t}"}");
-        await foreach (var e in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        var days = Enumerable.Range(0, Math.Max(0, lastReceived.DayNumber - firstReceived.DayNumber + 1)).Select(firstReceived.AddDays).ToList();
+        var reads = new Task<List<TallyCell>>?[days.Count];
+        for (var i = 0; i < days.Count; i++)
         {
-            yield return new TallyCell(
-                DateOnly.ParseExact(e.PartitionKey, "yyyyMMdd", CultureInfo.InvariantCulture),
-                DateOnly.ParseExact(e.GetString("OccurredOn"), "yyyyMMdd", CultureInfo.InvariantCulture),
-                e.GetString("Country") ?? TalliedReport.Unknown,
-                JsonSerializer.Deserialize(e.GetString("Counts") ?? "{}", TallyJsonContext.Default.DayTally) ?? new DayTally());
+            for (var j = i; j < Math.Min(days.Count, i + ParallelDays); j++)
+            {
+                reads[j] ??= ReadDayAsync(days[j], cancellationToken);
+            }
+
+            foreach (var cell in await reads[i]!.ConfigureAwait(false))
+            {
+                yield return cell;
+            }
+
+            reads[i] = null;
         }
     }
 
+    private async Task<List<TallyCell>> ReadDayAsync(DateOnly receivedOn, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {ReportIndex.PartitionKey(receivedOn)} and RowKey ge {CellPrefix} and RowKey lt {"t}"}");
+        var cells = new List<TallyCell>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            cells.Add(new TallyCell(
+                receivedOn,
+                DateOnly.ParseExact(e.GetString("OccurredOn"), "yyyyMMdd", CultureInfo.InvariantCulture),
+                e.GetString("Country") ?? TalliedReport.Unknown,
+                JsonSerializer.Deserialize(e.GetString("Counts") ?? "{}", TallyJsonContext.Default.DayTally) ?? new DayTally(),
+                e.GetString("Area") ?? TalliedReport.Unknown));
+        }
+
+        return cells;
+    }
+
     /// <summary>Writes cells as they are, for seeding a benchmark or rebuilding a day; not for the processor.</summary>
-    public async Task WriteCellsAsync(DateOnly receivedOn, IEnumerable<(TalliedReport Key, DayTally Counts, int Shard)> cells, CancellationToken cancellationToken = default)
+    public async Task WriteCellsAsync(DateOnly receivedOn, IEnumerable<(TalliedReport Key, DayTally Counts)> cells, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cells);
         var partition = ReportIndex.PartitionKey(receivedOn);
         foreach (var chunk in cells.Chunk(100))
         {
-            var actions = chunk.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, CellKey(c.Key, c.Shard))
+            var actions = chunk.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, CellKey(c.Key))
             {
                 ["OccurredOn"] = c.Key.OccurredKey,
                 ["Country"] = c.Key.Country,
+                ["Area"] = c.Key.Area,
                 ["Counts"] = JsonSerializer.Serialize(c.Counts, TallyJsonContext.Default.DayTally),
             })).ToList();
             await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
@@ -161,13 +203,18 @@ public sealed class DailyTally(TableServiceClient tables, TimeProvider time)
         return response.HasValue ? response.Value : null;
     }
 
-    /// <summary>The shard of a report: stable across processes and runs (report ids are random UUIDs).</summary>
-    public static int ShardOf(Guid reportId) => (int)(BitConverter.ToUInt32(reportId.ToByteArray(), 0) % Shards);
+    /// <summary>The row key of the area cell a report is counted in.</summary>
+    internal static string CellKey(TalliedReport fact)
+    {
+        // Row keys are at most 1 KiB; a free-text area is cut well before that.
+        var area = Sanitise(fact.Area);
+        return string.Create(CultureInfo.InvariantCulture, $"{CellPrefix}{fact.OccurredKey}|{Sanitise(fact.Country)}|={(area.Length > 200 ? area[..200] : area)}");
+    }
 
-    private static string CellKey(TalliedReport fact) => CellKey(fact, ShardOf(fact.ReportId));
+    private static string LegacyCellKey(TalliedReport fact) =>
+        string.Create(CultureInfo.InvariantCulture, $"{CellPrefix}{fact.OccurredKey}|{Sanitise(fact.Country)}|{(int)(BitConverter.ToUInt32(fact.ReportId.ToByteArray(), 0) % LegacyShards):D2}");
 
-    private static string CellKey(TalliedReport fact, int shard) =>
-        string.Create(CultureInfo.InvariantCulture, $"{CellPrefix}{fact.OccurredKey}|{Sanitise(fact.Country)}|{shard:D2}");
+    private static bool IsLegacy(string cellKey) => !cellKey.Contains("|=", StringComparison.Ordinal);
 
     private static string MarkerKey(Guid reportId) => MarkerPrefix + reportId.ToString("D");
 

@@ -1,7 +1,7 @@
 namespace Intake.Core.Digest.Tally;
 
 /// <summary>
-/// Counts of the reports of one (day received, day occurred, country, shard) cell of the tally.
+/// Counts of the reports of one (day received, day occurred, country, area) cell of the tally.
 /// Mutable because it is read, changed and written back under an ETag; serialised as JSON in
 /// one table property, with sorted keys so equal counts give equal text.
 /// </summary>
@@ -9,6 +9,12 @@ public sealed class DayTally
 {
     /// <summary>How many notable incidents a cell keeps; a digest shows fewer.</summary>
     public const int NotableCapacity = 10;
+
+    /// <summary>
+    /// How many reports a cell lists in <see cref="Entries"/>: enough to name an alert's reports and
+    /// count its sources, small enough that a busy cell stays far under the table's 64 KiB property limit.
+    /// </summary>
+    public const int EntryCapacity = 64;
 
     /// <summary>Reports counted.</summary>
     public int Reports { get; set; }
@@ -37,6 +43,13 @@ public sealed class DayTally
     /// <summary>The most notable incidents, most notable first, at most <see cref="NotableCapacity"/>.</summary>
     public List<TalliedReport> Notable { get; init; } = [];
 
+    /// <summary>
+    /// The cell's reports (report id, category, severity, killed, source type, submitter token id),
+    /// heaviest first, at most <see cref="EntryCapacity"/>; counts stay exact beyond it. Kept per
+    /// cell: <see cref="Merge"/> does not gather them.
+    /// </summary>
+    public List<TallyEntry> Entries { get; init; } = [];
+
     /// <summary>Orders incidents most notable first; the report id breaks ties so the order is total.</summary>
     public static Comparison<TalliedReport> ByNotability { get; } = (a, b) =>
     {
@@ -61,6 +74,17 @@ public sealed class DayTally
         foreach (var rf in report.RiskFactors)
         {
             Bump(RiskFactors, rf, sign);
+        }
+
+        Entries.RemoveAll(e => e.ReportId == report.ReportId);
+        if (sign > 0)
+        {
+            Entries.Add(TallyEntry.Of(report));
+            Entries.Sort(TallyEntry.ByWeight);
+            if (Entries.Count > EntryCapacity)
+            {
+                Entries.RemoveRange(EntryCapacity, Entries.Count - EntryCapacity);
+            }
         }
 
         Notable.RemoveAll(n => n.ReportId == report.ReportId);

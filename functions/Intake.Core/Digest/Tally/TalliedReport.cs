@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Intake.Core.Storage;
 
 namespace Intake.Core.Digest.Tally;
@@ -18,6 +19,7 @@ namespace Intake.Core.Digest.Tally;
 /// <param name="Killed">Reported killed (0 when not given).</param>
 /// <param name="Injured">Reported injured (0 when not given).</param>
 /// <param name="SourceType">How the reporter knows.</param>
+/// <param name="SubmitterId">The id (an opaque token id, never the secret) of the access token the report came with; null when none.</param>
 public sealed record TalliedReport(
     Guid ReportId,
     DateOnly OccurredOn,
@@ -29,13 +31,14 @@ public sealed record TalliedReport(
     int Severity,
     int Killed,
     int Injured,
-    string SourceType)
+    string SourceType,
+    string? SubmitterId = null)
 {
     /// <summary>The name used for a missing country or area.</summary>
     public const string Unknown = "unknown";
 
     /// <summary>The tallied facts of a classification.</summary>
-    public static TalliedReport From(Guid reportId, ReportClassification classification)
+    public static TalliedReport From(Guid reportId, ReportClassification classification, string? submitterId = null)
     {
         ArgumentNullException.ThrowIfNull(classification);
         return new TalliedReport(
@@ -49,8 +52,16 @@ public sealed record TalliedReport(
             classification.Severity,
             Math.Max(0, classification.Killed ?? 0),
             Math.Max(0, classification.Injured ?? 0),
-            classification.SourceType);
+            classification.SourceType,
+            string.IsNullOrWhiteSpace(submitterId) ? null : submitterId);
     }
+
+    /// <summary>
+    /// The area the report is counted in within its country: the one seam that says what an area
+    /// is. Today the free-text admin1 as reported; a resolved ISO 3166-2 code can replace it here.
+    /// </summary>
+    [JsonIgnore]
+    public string Area => Admin1;
 
     /// <summary>Whether the report belongs among the notable incidents of a digest.</summary>
     public bool IsNotable => Severity >= 4 || Killed > 0 || Injured > 0;

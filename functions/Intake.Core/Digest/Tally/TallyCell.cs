@@ -5,4 +5,5 @@ namespace Intake.Core.Digest.Tally;
 /// <param name="OccurredOn">The UTC day they occurred.</param>
 /// <param name="Country">ISO country code, or <c>unknown</c>.</param>
 /// <param name="Counts">The counts.</param>
-public sealed record TallyCell(DateOnly ReceivedOn, DateOnly OccurredOn, string Country, DayTally Counts);
+/// <param name="Area">The area (<see cref="TalliedReport.Area"/>) within the country; <c>unknown</c> for cells written before cells were kept per area.</param>
+public sealed record TallyCell(DateOnly ReceivedOn, DateOnly OccurredOn, string Country, DayTally Counts, string Area = TalliedReport.Unknown);

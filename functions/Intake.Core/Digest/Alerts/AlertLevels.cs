@@ -1,0 +1,11 @@
+namespace Intake.Core.Digest.Alerts;
+
+/// <summary>Where a rule is tested.</summary>
+public static class AlertLevels
+{
+    /// <summary>Each (country, area): the default.</summary>
+    public const string Area = "area";
+
+    /// <summary>Each country as a whole.</summary>
+    public const string Country = "country";
+}

@@ -13,6 +13,7 @@ namespace Intake.Core.Digest;
 /// <param name="Days">Days the alert has held, the digest day included (1 when new).</param>
 /// <param name="Since">The first day of those (the digest day when new).</param>
 /// <param name="Evidence">The explanation: series, test, window, sources, reports, 28-day series.</param>
+/// <param name="AreaName">The area's name (English) when <paramref name="Area"/> is an ISO 3166-2 code.</param>
 public sealed record DigestAlert(
     string Rule,
     string Kind,
@@ -23,9 +24,10 @@ public sealed record DigestAlert(
     string Status = AlertStatuses.New,
     int Days = 1,
     DateOnly? Since = null,
-    AlertEvidence? Evidence = null)
+    AlertEvidence? Evidence = null,
+    string? AreaName = null)
 {
-    /// <summary>Where it fired, in words: <c>Area, CC</c> or <c>CC</c>.</summary>
+    /// <summary>Where it fired, in words: <c>West Darfur (SD-DW), SD</c>, <c>Area, CC</c> or <c>CC</c>.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public string Place => Area is null ? Region : $"{Area}, {Region}";
+    public string Place => Area is null ? Region : AreaName is null ? $"{Area}, {Region}" : $"{AreaName} ({Area}), {Region}";
 }

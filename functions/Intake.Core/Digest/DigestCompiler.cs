@@ -1,6 +1,7 @@
 using System.Globalization;
 using Intake.Core.Digest.Alerts;
 using Intake.Core.Digest.Tally;
+using Intake.Core.Places;
 using Intake.Core.Taxonomy;
 
 namespace Intake.Core.Digest;
@@ -12,7 +13,7 @@ namespace Intake.Core.Digest;
 /// incidents on the day they occurred, from cells received up to the end of the day. Alerts come
 /// from <see cref="AlertEngine"/>: per area and country, against baselines, new or ongoing.
 /// </summary>
-public sealed class DigestCompiler(CategoryTaxonomy taxonomy, AlertRules rules)
+public sealed class DigestCompiler(CategoryTaxonomy taxonomy, AlertRules rules, Gazetteer? gazetteer = null)
 {
     private readonly AlertEngine _alerts = new(taxonomy, rules);
 
@@ -78,7 +79,9 @@ public sealed class DigestCompiler(CategoryTaxonomy taxonomy, AlertRules rules)
             total.Merge(received);
         }
 
-        var orderedAlerts = _alerts.Evaluate(all, day, day).Single().Alerts;
+        var orderedAlerts = _alerts.Evaluate(all, day, day).Single().Alerts
+            .Select(a => a.Area is { } area && AreaName(area) is { } name ? a with { AreaName = name } : a)
+            .ToList();
         var quiet = total.Reports == 0 && regions.Count == 0 && orderedAlerts.Count == 0;
         return new SituationDigest(
             SituationDigest.CurrentSchema,
@@ -155,11 +158,17 @@ public sealed class DigestCompiler(CategoryTaxonomy taxonomy, AlertRules rules)
         return new LateArrivals(days.Sum(d => d.Incidents), days);
     }
 
-    private static List<NotableIncident> Notable(DayTally received) =>
+    private List<NotableIncident> Notable(DayTally received) =>
         received.Notable
             .Take(NotablePerRegion)
-            .Select(n => new NotableIncident(n.ReportId, n.Category, n.Country, n.Admin1, n.OccurredOn, n.OccurredAtPrecision, n.Severity, n.Killed, n.Injured, n.SourceType))
+            .Select(n => new NotableIncident(n.ReportId, n.Category, n.Country, n.Admin1, n.OccurredOn, n.OccurredAtPrecision, n.Severity, n.Killed, n.Injured, n.SourceType)
+            {
+                Admin1Name = AreaName(n.Admin1),
+            })
             .ToList();
+
+    /// <summary>The English name of an ISO 3166-2 area code; null for names kept as reported.</summary>
+    private string? AreaName(string area) => area.Contains('-', StringComparison.Ordinal) ? gazetteer?.NameOf(area) : null;
 
     /// <summary>The alerts in a few words: <c>2 new alert(s), 1 ongoing</c>.</summary>
     internal static string AlertSummary(IReadOnlyCollection<DigestAlert> alerts)

@@ -14,4 +14,8 @@ public sealed record NotableIncident(
     int Severity,
     int Killed,
     int Injured,
-    string SourceType);
+    string SourceType)
+{
+    /// <summary>The area's name (English) when <see cref="Admin1"/> is an ISO 3166-2 code.</summary>
+    public string? Admin1Name { get; init; }
+}

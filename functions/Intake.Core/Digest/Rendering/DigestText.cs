@@ -18,7 +18,8 @@ internal static class DigestText
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static string Place(NotableIncident n) => n.Admin1 == "unknown" ? n.Country : $"{n.Admin1}, {n.Country}";
+    public static string Place(NotableIncident n) =>
+        n.Admin1 == "unknown" ? n.Country : n.Admin1Name is null ? $"{n.Admin1}, {n.Country}" : $"{n.Admin1Name} ({n.Admin1}), {n.Country}";
 
     public static string When(NotableIncident n) => $"{Day(n.OccurredOn)} ({n.OccurredAtPrecision})";
 

@@ -45,8 +45,8 @@ public sealed record TalliedReport(
             reportId,
             classification.OccurredOn,
             classification.OccurredAtPrecision,
-            string.IsNullOrWhiteSpace(classification.Country) ? Unknown : classification.Country.ToUpperInvariant(),
-            string.IsNullOrWhiteSpace(classification.Admin1) ? Unknown : classification.Admin1,
+            CountryOf(classification),
+            AreaOf(classification),
             classification.Category,
             [.. classification.RiskFactors.Order(StringComparer.Ordinal)],
             classification.Severity,
@@ -58,10 +58,24 @@ public sealed record TalliedReport(
 
     /// <summary>
     /// The area the report is counted in within its country: the one seam that says what an area
-    /// is. Today the free-text admin1 as reported; a resolved ISO 3166-2 code can replace it here.
+    /// is. The resolved ISO 3166-2 code when the place resolved (see <see cref="From"/>), else the
+    /// admin1 as reported.
     /// </summary>
     [JsonIgnore]
     public string Area => Admin1;
+
+    /// <summary>The resolved country (stated, or taken from the coordinates), else the stated one.</summary>
+    private static string CountryOf(ReportClassification classification) =>
+        classification.Place?.Country is { Length: > 0 } resolved ? resolved
+        : string.IsNullOrWhiteSpace(classification.Country) ? Unknown : classification.Country.ToUpperInvariant();
+
+    /// <summary>
+    /// The ISO 3166-2 code the place resolved to, so that "West Darfur", "W. Darfur" and "غرب دارفور"
+    /// count as one area; an unresolved name is counted as given (flagged on the index row), never dropped.
+    /// </summary>
+    private static string AreaOf(ReportClassification classification) =>
+        classification.Place?.Admin1Code is { Length: > 0 } code ? code
+        : string.IsNullOrWhiteSpace(classification.Admin1) ? Unknown : classification.Admin1.Trim();
 
     /// <summary>Whether the report belongs among the notable incidents of a digest.</summary>
     public bool IsNotable => Severity >= 4 || Killed > 0 || Injured > 0;

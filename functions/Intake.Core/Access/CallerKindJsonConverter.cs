@@ -4,4 +4,4 @@ using System.Text.Json.Serialization;
 namespace Intake.Core.Access;
 
 /// <summary>Names, not numbers, in every answer and request that carries a <see cref="CallerKind"/>.</summary>
-public sealed class CallerKindJsonConverter() : JsonStringEnumConverter<CallerKind>(JsonNamingPolicy.CamelCase, allowIntegerValues: false);
+internal sealed class CallerKindJsonConverter() : JsonStringEnumConverter<CallerKind>(JsonNamingPolicy.CamelCase, allowIntegerValues: false);

@@ -8,7 +8,7 @@ namespace Intake.Core.Access;
 /// the contract does not declare needs an admin credential, so a route added without thought is
 /// closed rather than open.
 /// </summary>
-public static class RouteAccess
+internal static class RouteAccess
 {
     /// <summary>The route value that carries a submitter token in the path (<c>key/{token}/...</c>).</summary>
     public const string TokenRouteValue = "token";

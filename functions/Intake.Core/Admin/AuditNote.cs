@@ -10,7 +10,7 @@ namespace Intake.Core.Admin;
 /// </summary>
 /// <param name="Parameters">Anything JSON-serialisable; never a secret.</param>
 /// <param name="Count">Items moved, requeued, repaired or listed.</param>
-public sealed record AuditNote(object? Parameters, int? Count)
+internal sealed record AuditNote(object? Parameters, int? Count)
 {
     private static readonly object ItemKey = new();
 

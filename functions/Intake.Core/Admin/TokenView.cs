@@ -10,7 +10,7 @@ namespace Intake.Core.Admin;
 /// <param name="CreatedBy">Who issued it.</param>
 /// <param name="RevokedAt">When it was revoked, if it was.</param>
 /// <param name="Token">The secret token text, once.</param>
-public sealed record TokenView(string Id, CallerKind Kind, string Name, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? RevokedAt, string? Token = null)
+internal sealed record TokenView(string Id, CallerKind Kind, string Name, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? RevokedAt, string? Token = null)
 {
     /// <summary>The view of a stored token.</summary>
     public static TokenView Of(AccessToken token, string? secret = null)

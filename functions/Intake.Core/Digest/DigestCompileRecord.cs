@@ -8,4 +8,4 @@ namespace Intake.Core.Digest;
 /// <param name="CompiledAt">When it was compiled.</param>
 /// <param name="ContentSha256">SHA-256 of the digest JSON.</param>
 /// <param name="PoisonWaiting">Messages waiting in the poison queue when it was compiled.</param>
-public sealed record DigestCompileRecord(DateOnly Day, DateTimeOffset CompiledAt, string ContentSha256, int PoisonWaiting);
+internal sealed record DigestCompileRecord(DateOnly Day, DateTimeOffset CompiledAt, string ContentSha256, int PoisonWaiting);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Intake.Core.Digest;
 
 /// <summary>Cuts a digest down to the regions a subscriber follows.</summary>
-public static class DigestSelection
+internal static class DigestSelection
 {
     /// <summary>Every region: a subscriber following <c>*</c>.</summary>
     public const string AllRegions = "*";

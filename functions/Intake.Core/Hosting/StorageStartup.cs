@@ -11,7 +11,7 @@ namespace Intake.Core.Hosting;
 /// serves <c>/api/health</c> with 503), then runs the reconciler once, so that a crash before
 /// the restart loses nothing.
 /// </summary>
-public sealed partial class StorageStartup(StorageProvisioner provisioner, Reconciler reconciler, TimeProvider time, ILogger<StorageStartup> logger)
+internal sealed partial class StorageStartup(StorageProvisioner provisioner, Reconciler reconciler, TimeProvider time, ILogger<StorageStartup> logger)
     : IHostedService, IDisposable
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);

@@ -6,4 +6,4 @@ namespace Intake.Core.Http;
 /// <param name="Day">The digest's day.</param>
 /// <param name="Force">Whether subscribers who already had it were sent it again.</param>
 /// <param name="Deliveries">One outcome per subscriber.</param>
-public sealed record DigestSendResult(DateOnly Day, bool Force, IReadOnlyList<DeliveryOutcome> Deliveries);
+internal sealed record DigestSendResult(DateOnly Day, bool Force, IReadOnlyList<DeliveryOutcome> Deliveries);

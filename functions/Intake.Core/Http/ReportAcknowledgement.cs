@@ -5,4 +5,4 @@ namespace Intake.Core.Http;
 /// <param name="Status">Where the report is now.</param>
 /// <param name="StatusUrl">Where to follow it.</param>
 /// <param name="Duplicate">True when the same submission had already been received.</param>
-public sealed record ReportAcknowledgement(Guid ReportId, string Status, string StatusUrl, bool Duplicate);
+internal sealed record ReportAcknowledgement(Guid ReportId, string Status, string StatusUrl, bool Duplicate);

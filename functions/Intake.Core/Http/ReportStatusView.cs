@@ -4,7 +4,7 @@ namespace Intake.Core.Http;
 /// What <c>GET /api/reports/{id}</c> shows: pipeline state and non-personal classification.
 /// Never the narrative, the reporter or the contact.
 /// </summary>
-public sealed record ReportStatusView(
+internal sealed record ReportStatusView(
     Guid ReportId,
     string Status,
     DateTimeOffset ReceivedAt,

@@ -4,4 +4,4 @@ namespace Intake.Core.Http;
 /// <param name="Email">Where the digest goes.</param>
 /// <param name="Regions">ISO country codes followed, or <c>["*"]</c> for all.</param>
 /// <param name="Language">Optional BCP 47 language tag.</param>
-public sealed record SubscriberRequest(string? Email, IReadOnlyList<string>? Regions, string? Language);
+internal sealed record SubscriberRequest(string? Email, IReadOnlyList<string>? Regions, string? Language);

@@ -7,7 +7,7 @@ namespace Intake.Core.OpenRosa;
 /// The type a client declares is never trusted alone: the bytes decide, and a declared type that
 /// names another family than the bytes is a mismatch.
 /// </summary>
-public static class AttachmentTypes
+internal static class AttachmentTypes
 {
     /// <summary>What encrypted attachments are stored as: their bytes cannot be sniffed.</summary>
     public const string Encrypted = "application/octet-stream";

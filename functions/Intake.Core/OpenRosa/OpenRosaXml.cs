@@ -5,7 +5,7 @@ using System.Xml.Linq;
 namespace Intake.Core.OpenRosa;
 
 /// <summary>The XML documents of the OpenRosa APIs: the form list and <c>OpenRosaResponse</c>.</summary>
-public static class OpenRosaXml
+internal static class OpenRosaXml
 {
     /// <summary>Namespace of <c>OpenRosaResponse</c>.</summary>
     public static readonly XNamespace ResponseNamespace = "http://openrosa.org/http/response";

@@ -1,7 +1,7 @@
 namespace Intake.Core.OpenRosa;
 
 /// <summary>A request body, or one part of it, is larger than its limit.</summary>
-public sealed class RequestTooLargeException : Exception
+internal sealed class RequestTooLargeException : Exception
 {
     /// <summary>Creates the exception for a limit in bytes.</summary>
     public RequestTooLargeException(long limit)

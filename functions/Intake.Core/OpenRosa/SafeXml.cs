@@ -8,7 +8,7 @@ namespace Intake.Core.OpenRosa;
 /// entities and no entity expansion, the billion laughs), no resolver, and hard bounds on size,
 /// nesting depth, attribute count and attribute length, checked while streaming.
 /// </summary>
-public static class SafeXml
+internal static class SafeXml
 {
     /// <summary>Deepest element nesting accepted; the incident form needs 4.</summary>
     public const int MaxDepth = 32;

@@ -5,7 +5,7 @@ namespace Intake.Core.Places;
 /// never touches storage; <see cref="RefreshAsync"/> (run by <see cref="PlaceAliasRefresher"/>, and by
 /// whatever adds an alias) reads the table and swaps in a new list only when it changed.
 /// </summary>
-public sealed class CachedPlaceAliases(PlaceAliasStore store) : IPlaceAliasSource
+internal sealed class CachedPlaceAliases(PlaceAliasStore store) : IPlaceAliasSource
 {
     private volatile IReadOnlyList<PlaceAlias> _current = [];
 

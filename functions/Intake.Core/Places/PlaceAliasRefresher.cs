@@ -8,7 +8,7 @@ namespace Intake.Core.Places;
 /// every <see cref="Interval"/>, so an alias added on another instance applies within that time. A failed
 /// read keeps the aliases it had and tries again at the next tick.
 /// </summary>
-public sealed partial class PlaceAliasRefresher(CachedPlaceAliases aliases, TimeProvider time, ILogger<PlaceAliasRefresher> logger)
+internal sealed partial class PlaceAliasRefresher(CachedPlaceAliases aliases, TimeProvider time, ILogger<PlaceAliasRefresher> logger)
     : BackgroundService
 {
     /// <summary>How often the aliases are read again.</summary>

@@ -7,7 +7,7 @@ namespace Intake.Core.Places;
 /// The stored and shown spelling of <see cref="PlaceMatch"/> and <see cref="PlaceFlags"/>: kebab case
 /// (<c>exact</c>, <c>country-from-coordinates,null-island</c>), stable across renames of the C# members.
 /// </summary>
-public static class PlaceText
+internal static class PlaceText
 {
     private static readonly FrozenDictionary<PlaceMatch, string> Methods = Enum.GetValues<PlaceMatch>()
         .ToFrozenDictionary(m => m, m => Kebab(m.ToString()));

@@ -7,7 +7,7 @@ namespace Intake.Core.Places;
 /// ISO 3166-2 subdivision, else the resolved country. Rows processed before places were resolved fall
 /// back to the country they stated.
 /// </summary>
-public static class ReportArea
+internal static class ReportArea
 {
     /// <summary>The area code of a processed report; null when it has neither a resolved place nor a stated country.</summary>
     public static string? CodeOf(ReportClassification classification)

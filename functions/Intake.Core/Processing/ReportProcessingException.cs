@@ -4,7 +4,7 @@ namespace Intake.Core.Processing;
 /// A report cannot be processed as things stand. The message is recorded on the index row and
 /// shown to admins, so it must never contain personal data from the report.
 /// </summary>
-public sealed class ReportProcessingException : Exception
+internal sealed class ReportProcessingException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public ReportProcessingException(string message)

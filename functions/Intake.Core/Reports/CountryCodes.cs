@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace Intake.Core.Reports;
 
 /// <summary>The officially assigned ISO 3166-1 alpha-2 country codes.</summary>
-public static class CountryCodes
+internal static class CountryCodes
 {
     private const string Assigned =
         "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW " +

@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace Intake.Core.Reports;
 
 /// <summary>The closed vocabularies of the report schema (v1), other than categories.</summary>
-public static class ReportVocabulary
+internal static class ReportVocabulary
 {
     /// <summary>How the reporter knows about the incident.</summary>
     public static readonly FrozenSet<string> SourceTypes =

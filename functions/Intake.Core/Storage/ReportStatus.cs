@@ -1,7 +1,7 @@
 namespace Intake.Core.Storage;
 
 /// <summary>Where a report is in the pipeline, as the index row records it.</summary>
-public static class ReportStatus
+internal static class ReportStatus
 {
     /// <summary>Stored and indexed; waiting for (or between attempts of) processing.</summary>
     public const string Received = "received";

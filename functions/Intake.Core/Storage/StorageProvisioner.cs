@@ -6,7 +6,7 @@ using Intake.Core.Configuration;
 namespace Intake.Core.Storage;
 
 /// <summary>Creates the containers, table and queues the pipeline uses, if they are missing.</summary>
-public sealed class StorageProvisioner(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables)
+internal sealed class StorageProvisioner(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables)
 {
     /// <summary>Creates whatever is missing; safe to call at every start.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)

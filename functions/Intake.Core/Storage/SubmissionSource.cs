@@ -1,7 +1,7 @@
 namespace Intake.Core.Storage;
 
 /// <summary>How a submission arrived; recorded on the raw blob and the index row.</summary>
-public static class SubmissionSource
+internal static class SubmissionSource
 {
     /// <summary>The JSON API (<c>POST /api/reports</c>).</summary>
     public const string Json = "json";

@@ -14,7 +14,7 @@ namespace Intake.Core.Submissions;
 /// circuit when storage keeps failing, so clients get a fast 503 with <c>Retry-After</c>
 /// instead of a hang, and a struggling storage account is not hammered.
 /// </summary>
-public static class StorageResilience
+internal static class StorageResilience
 {
     /// <summary>The pipeline's registry key.</summary>
     public const string PipelineKey = "intake-storage";

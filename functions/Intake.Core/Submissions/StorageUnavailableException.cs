@@ -4,7 +4,7 @@ namespace Intake.Core.Submissions;
 /// Storage could not be reached in time (after the SDK's retries, or with the circuit open). The
 /// client should retry after <see cref="RetryAfter"/>; nothing it sent was acknowledged.
 /// </summary>
-public sealed class StorageUnavailableException : Exception
+internal sealed class StorageUnavailableException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public StorageUnavailableException(string message, TimeSpan retryAfter, Exception? inner = null)

@@ -1,7 +1,7 @@
 namespace Intake.Core.Digest.Alerts;
 
 /// <summary>The kinds of alert rule the compiler knows.</summary>
-public static class AlertKinds
+internal static class AlertKinds
 {
     /// <summary>Reports received on the day with at least a given severity (and killed): per report, no baseline.</summary>
     public const string Severity = "severity";

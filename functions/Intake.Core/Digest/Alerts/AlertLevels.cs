@@ -1,7 +1,7 @@
 namespace Intake.Core.Digest.Alerts;
 
 /// <summary>Where a rule is tested.</summary>
-public static class AlertLevels
+internal static class AlertLevels
 {
     /// <summary>Each (country, area): the default.</summary>
     public const string Area = "area";

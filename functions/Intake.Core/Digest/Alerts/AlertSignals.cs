@@ -5,7 +5,7 @@ namespace Intake.Core.Digest.Alerts;
 /// reported killed, or the incidents whose category signals one risk factor of the taxonomy
 /// (named by its code, <c>RF1</c> to <c>RF14</c>).
 /// </summary>
-public static class AlertSignals
+internal static class AlertSignals
 {
     /// <summary>Every incident.</summary>
     public const string Incidents = "incidents";

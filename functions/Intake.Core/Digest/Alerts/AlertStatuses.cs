@@ -1,7 +1,7 @@
 namespace Intake.Core.Digest.Alerts;
 
 /// <summary>Whether an alert is news.</summary>
-public static class AlertStatuses
+internal static class AlertStatuses
 {
     /// <summary>Its rule and area did not fire in the previous <see cref="AlertRules.NewAfterDays"/> days.</summary>
     public const string New = "new";

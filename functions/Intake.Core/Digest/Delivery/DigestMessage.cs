@@ -10,7 +10,7 @@ namespace Intake.Core.Digest.Delivery;
 /// Markdown text first and the HTML second, the HTML in <c>multipart/related</c> with one PNG
 /// chart per region referenced by <c>cid:</c>.
 /// </summary>
-public static class DigestMessage
+internal static class DigestMessage
 {
     /// <summary>The message for <paramref name="subscriber"/>, cut to the regions it follows.</summary>
     public static MimeMessage Build(SituationDigest digest, DigestCompileRecord? record, Subscriber subscriber, string from)

@@ -7,7 +7,7 @@ namespace Intake.Core.Digest.Delivery;
 /// Writes each digest e-mail as an <c>.eml</c> file (which any mail client opens) to
 /// <see cref="DigestOptions.OutboxPath"/>: the local default while no SMTP relay is configured.
 /// </summary>
-public sealed class OutboxTransport(IOptions<DigestOptions> options) : IDigestTransport
+internal sealed class OutboxTransport(IOptions<DigestOptions> options) : IDigestTransport
 {
     /// <inheritdoc />
     public string Name => "outbox";

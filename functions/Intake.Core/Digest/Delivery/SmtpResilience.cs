@@ -15,7 +15,7 @@ namespace Intake.Core.Digest.Delivery;
 /// not retry, so this is the one layer that does. Transient: 4xx replies, dropped connections,
 /// network errors, timeouts. Permanent 5xx replies (a bad address) are not retried.
 /// </summary>
-public static class SmtpResilience
+internal static class SmtpResilience
 {
     /// <summary>The pipeline's registry key.</summary>
     public const string PipelineKey = "intake-smtp";

@@ -11,7 +11,7 @@ namespace Intake.Core.Digest.Delivery;
 /// Sends through the SMTP relay with MailKit, one connection per message, inside the
 /// <see cref="SmtpResilience"/> pipeline (retry on transient failures, then a circuit breaker).
 /// </summary>
-public sealed class SmtpTransport(IOptions<SmtpOptions> options, ResiliencePipelineProvider<string> pipelines) : IDigestTransport
+internal sealed class SmtpTransport(IOptions<SmtpOptions> options, ResiliencePipelineProvider<string> pipelines) : IDigestTransport
 {
     private readonly ResiliencePipeline _pipeline = pipelines.GetPipeline(SmtpResilience.PipelineKey);
 

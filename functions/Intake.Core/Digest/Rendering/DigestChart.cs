@@ -8,7 +8,7 @@ namespace Intake.Core.Digest.Rendering;
 /// digest day highlighted. It carries no text, so it needs no fonts on the host; the numbers are
 /// in its alt text and in the message beside it.
 /// </summary>
-public static class DigestChart
+internal static class DigestChart
 {
     /// <summary>Width in pixels.</summary>
     public const int Width = 420;

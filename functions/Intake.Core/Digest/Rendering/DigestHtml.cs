@@ -10,7 +10,7 @@ namespace Intake.Core.Digest.Rendering;
 /// chart is an <c>img</c> whose source the caller chooses: a <c>cid:</c> in mail, a data URI on
 /// the web. Everything that came from reports is HTML-encoded.
 /// </summary>
-public static class DigestHtml
+internal static class DigestHtml
 {
     private const string Font = "font-family:Segoe UI,Helvetica,Arial,sans-serif;";
     private const string Cell = "padding:4px 8px;border-bottom:1px solid #e3e6ea;text-align:left;";

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Intake.Core.Digest.Rendering;
 
 /// <summary>The stable JSON form of a digest (docs/DIGEST.md): camelCase, indented, sorted maps.</summary>
-public static class DigestJson
+internal static class DigestJson
 {
     /// <summary>The serializer options of digest JSON and its compile record.</summary>
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)

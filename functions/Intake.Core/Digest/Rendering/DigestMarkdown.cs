@@ -7,7 +7,7 @@ namespace Intake.Core.Digest.Rendering;
 /// The digest as Markdown; also the plain-text alternative of the e-mail, as it reads well
 /// unrendered. Place names come from reports and are escaped.
 /// </summary>
-public static class DigestMarkdown
+internal static class DigestMarkdown
 {
     /// <summary>Renders a digest.</summary>
     public static string Render(SituationDigest digest, DigestCompileRecord? record)

@@ -16,6 +16,7 @@ public sealed partial class PlaceAliasAdmin(
     CachedPlaceAliases aliases,
     ReportRequeue requeue,
     Gazetteer gazetteer,
+    TimeProvider time,
     ILogger<PlaceAliasAdmin> logger)
 {
     /// <summary>The days read when <c>from</c> is not given: <c>to</c> and the 29 days before it.</summary>
@@ -156,7 +157,8 @@ public sealed partial class PlaceAliasAdmin(
             }
         }
 
-        var queued = await requeue.QueueAsync(matched, cancellationToken).ConfigureAwait(false);
+        // The alias table changed before this time: every instance reads it again before it resolves these.
+        var queued = await requeue.QueueAsync(matched, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return new PlaceAliasChange(alias, window.From, window.To, scanned, queued, truncated, [.. matched.Select(r => r.ReportId)]);
     }
 

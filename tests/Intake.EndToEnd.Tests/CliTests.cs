@@ -100,6 +100,43 @@ public sealed class CliTests(SelfHostFixture fixture)
     }
 
     [Fact]
+    public async Task PlacesCommands_UnresolvedNameThenAlias_ListedAddedMovedAndRemoved()
+    {
+        var admin = Host.AdminToken.Secret;
+        var name = PlaceAliasTests.UnknownName();
+        var (id, _) = await PlaceAliasTests.SubmitProcessedAsync(Host, name);
+
+        var unresolved = await RunAsync(admin, "places", "unresolved");
+        var add = await RunAsync(admin, "places", "alias", "add", name, "SD-DW");
+        var moved = await PlaceAliasTests.WaitForPlaceAsync(Host, id, "alias");
+        var list = await RunAsync(admin, "places", "alias", "list");
+        var unresolvedAfter = await RunAsync(admin, "places", "unresolved");
+        var bad = await RunAsync(admin, "places", "alias", "add", name, "XX-YY");
+        var remove = await RunAsync(admin, "places", "alias", "remove", name, "SD-DW");
+
+        Assert.Equal(0, unresolved.Code);
+        Assert.Contains(Rows(unresolved.Output), r => r.Length > 3 && r[0] == "SD" && r[1] == name && r[2] == "1");
+        Assert.Equal(0, add.Code);
+        Assert.Contains("= SD-DW (West Darfur)", add.Output, StringComparison.Ordinal);
+        Assert.Contains("Queued 1 of", add.Output, StringComparison.Ordinal);
+        Assert.Equal("SD-DW", (string)moved["place"]!["admin1Code"]!);
+        Assert.Equal(0, list.Code);
+        Assert.Contains(Rows(list.Output), r => r.SequenceEqual(["SD", name, "SD-DW", "West Darfur"]));
+        Assert.DoesNotContain(name, unresolvedAfter.Output, StringComparison.Ordinal);
+        Assert.Equal(1, bad.Code);
+        Assert.Contains("422", bad.Output, StringComparison.Ordinal);
+        Assert.Contains("code: ", bad.Output, StringComparison.Ordinal);
+        Assert.Equal(0, remove.Code);
+        Assert.Contains("Removed alias", remove.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>The cells of every table row.</summary>
+    private static string[][] Rows(string output) =>
+        [.. output.Split('\n')
+            .Where(line => line.Contains('│', StringComparison.Ordinal))
+            .Select(line => line.Split('│').Select(cell => cell.Trim()).Where(cell => cell.Length > 0).ToArray())];
+
+    [Fact]
     public async Task ReportsList_ShowsAFailedReportWithItsError_AndRefusesABadStatus()
     {
         var admin = Host.AdminToken.Secret;

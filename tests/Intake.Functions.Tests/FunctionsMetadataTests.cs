@@ -11,8 +11,8 @@ public sealed class FunctionsMetadataTests
 
         Assert.Equal(
             [
-                "AddSubscriber", "AdminAuditLog", "AdminCreateToken", "AdminListReports", "AdminListTokens", "AdminPoison", "AdminQueues", "AdminReconcile",
-                "AdminReprocessPoison", "AdminRequeueReports", "AdminRevokeToken",
+                "AddSubscriber", "AdminAddPlaceAlias", "AdminAuditLog", "AdminCreateToken", "AdminListPlaceAliases", "AdminListReports", "AdminListTokens", "AdminPoison",
+                "AdminQueues", "AdminReconcile", "AdminRemovePlaceAlias", "AdminReprocessPoison", "AdminRequeueReports", "AdminRevokeToken", "AdminUnresolvedPlaces",
                 "CompileDigest", "DailyDigest", "GetDigest", "GetLatestDigest", "GetReportStatus", "Health",
                 "KeyedOpenRosaFormDownload", "KeyedOpenRosaFormList", "KeyedOpenRosaSubmissionGet", "KeyedOpenRosaSubmissionHead", "KeyedOpenRosaSubmit",
                 "ListSubscribers", "OpenApi", "OpenRosaFormDownload", "OpenRosaFormList", "OpenRosaSubmissionGet", "OpenRosaSubmissionHead", "OpenRosaSubmit",
@@ -33,6 +33,9 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(("httpTrigger", "admin/poison/reprocess", "post"), Http(triggers["AdminReprocessPoison"]));
         Assert.Equal(("httpTrigger", "admin/tokens/{id}", "delete"), Http(triggers["AdminRevokeToken"]));
         Assert.Equal(("httpTrigger", "admin/reports", "get"), Http(triggers["AdminListReports"]));
+        Assert.Equal(("httpTrigger", "admin/places/unresolved", "get"), Http(triggers["AdminUnresolvedPlaces"]));
+        Assert.Equal(("httpTrigger", "admin/places/aliases", "post"), Http(triggers["AdminAddPlaceAlias"]));
+        Assert.Equal(("httpTrigger", "admin/places/aliases/{country}/{name}", "delete"), Http(triggers["AdminRemovePlaceAlias"]));
         Assert.Equal("queueTrigger", (string)triggers["ProcessReport"]["type"]!);
         Assert.Equal(StorageNames.ProcessingQueue, (string)triggers["ProcessReport"]["queueName"]!);
         Assert.Equal("AzureWebJobsStorage", (string)triggers["ProcessReport"]["connection"]!);

@@ -42,18 +42,29 @@ public sealed partial class ReportRequeue(ReportIndex index, ProcessingQueue pro
         var moved = 0;
         if (!request.DryRun)
         {
-            foreach (var row in matched)
-            {
-                // Row first: a fast processor must not see its 'processed' overwritten by 'received'.
-                await index.MarkRequeuedAsync(row.ReceivedOn, row.ReportId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                await processing.EnqueueAsync(new ProcessReportMessage(row.ReportId, row.ReceivedOn, Force: true), cancellationToken).ConfigureAwait(false);
-                moved++;
-            }
-
+            moved = await QueueAsync(matched, cancellationToken: cancellationToken).ConfigureAwait(false);
             LogRequeued(moved, request.ReceivedFrom, request.ReceivedTo);
         }
 
         return new BatchResult(request.DryRun, scanned, matched.Count, moved, matched.Select(r => r.ReportId).ToList());
+    }
+
+    /// <summary>Queues the given index rows for a forced reprocess, each row back to <c>received</c> first.</summary>
+    /// <param name="rows">The rows.</param>
+    /// <param name="aliasesAsOf">After a place alias changed: when, so the processor reads aliases at least that new (see <see cref="ProcessReportMessage.AliasesAsOf"/>).</param>
+    /// <param name="cancellationToken">Cancels the rest; rows already queued stay queued.</param>
+    /// <returns>How many were queued.</returns>
+    public async Task<int> QueueAsync(IReadOnlyList<ReportIndexEntry> rows, DateTimeOffset? aliasesAsOf = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        foreach (var row in rows)
+        {
+            // Row first: a fast processor must not see its 'processed' overwritten by 'received'.
+            await index.MarkRequeuedAsync(row.ReceivedOn, row.ReportId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await processing.EnqueueAsync(new ProcessReportMessage(row.ReportId, row.ReceivedOn, Force: true) { AliasesAsOf = aliasesAsOf }, cancellationToken).ConfigureAwait(false);
+        }
+
+        return rows.Count;
     }
 
     [LoggerMessage(EventId = 720, Level = LogLevel.Information, Message = "Queued {Count} reports received {From} to {To} for processing again")]

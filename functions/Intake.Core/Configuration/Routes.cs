@@ -86,4 +86,13 @@ public static class Routes
 
     /// <summary>DELETE (revoke) one access token (admin).</summary>
     public const string AdminToken = "admin/tokens/{id}";
+
+    /// <summary>GET the admin1 names that did not resolve, with counts and countries (admin).</summary>
+    public const string AdminUnresolvedPlaces = "admin/places/unresolved";
+
+    /// <summary>GET the place aliases, POST a new one (admin).</summary>
+    public const string AdminPlaceAliases = "admin/places/aliases";
+
+    /// <summary>DELETE one place alias: its country and its name, escaped (admin).</summary>
+    public const string AdminPlaceAlias = "admin/places/aliases/{country}/{name}";
 }

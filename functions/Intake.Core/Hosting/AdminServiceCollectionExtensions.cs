@@ -13,6 +13,7 @@ internal static class AdminServiceCollectionExtensions
         services.AddSingleton<PoisonQueue>();
         services.AddSingleton<ReportRequeue>();
         services.AddSingleton<ReportList>();
+        services.AddSingleton<PlaceAliasAdmin>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditTrail>();
         return services;

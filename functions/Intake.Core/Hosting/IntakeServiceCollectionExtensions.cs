@@ -83,6 +83,7 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<OpenRosaApi>();
         services.AddSingleton<DigestApi>();
         services.AddSingleton<AdminApi>();
+        services.AddSingleton<PlacesApi>();
         services.AddSingleton<ApiFailures>();
         services.AddSingleton<ApiEdge>();
         services.AddHostedService<StorageStartup>();

@@ -209,7 +209,7 @@ public sealed class AdminApi(
             : ApiAnswer.JsonBody(200, TokenView.Of(token));
     }
 
-    private static async Task<(T? Body, ApiAnswer? Problem)> ReadAsync<T>(HttpRequest request, bool allowEmpty, CancellationToken cancellationToken)
+    internal static async Task<(T? Body, ApiAnswer? Problem)> ReadAsync<T>(HttpRequest request, bool allowEmpty, CancellationToken cancellationToken)
         where T : class
     {
         var bytes = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
@@ -241,6 +241,6 @@ public sealed class AdminApi(
             || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
     }
 
-    private static ApiAnswer Invalid(string field, string detail) =>
+    internal static ApiAnswer Invalid(string field, string detail) =>
         ApiAnswer.FromProblem(ProblemCatalog.InvalidParameter, $"'{field}': {detail}", [new FieldError(field, detail)]);
 }

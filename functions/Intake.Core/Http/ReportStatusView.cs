@@ -23,4 +23,7 @@ internal sealed record ReportStatusView(
 
     /// <summary>For <c>needs-review</c>: why the submission is not a valid report (field and rule, never a value).</summary>
     public IReadOnlyList<string>? ReviewReasons { get; init; }
+
+    /// <summary>Where the report is, resolved against the gazetteer when it was processed; null before.</summary>
+    public ReportPlaceView? Place { get; init; }
 }

@@ -97,6 +97,7 @@ public sealed class ReportsApi(
         {
             Source = submission.Source,
             ReviewReasons = row is { ReviewReasons.Count: > 0 } ? row.ReviewReasons : null,
+            Place = ReportPlaceView.Of(c?.Place),
         });
     }
 

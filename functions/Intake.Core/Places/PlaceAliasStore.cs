@@ -9,7 +9,7 @@ namespace Intake.Core.Places;
 /// country, row key the name's comparison key, so two spellings that compare equal are one alias.
 /// Read by <see cref="CachedPlaceAliases"/>, never on the processing hot path.
 /// </summary>
-internal sealed class PlaceAliasStore(TableServiceClient tables, Gazetteer gazetteer, TimeProvider time)
+public sealed class PlaceAliasStore(TableServiceClient tables, Gazetteer gazetteer, TimeProvider time)
 {
     private readonly TableClient _table = tables.GetTableClient(StorageNames.PlaceAliasesTable);
 

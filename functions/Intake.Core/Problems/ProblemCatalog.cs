@@ -30,6 +30,12 @@ public static class ProblemCatalog
     /// <summary>No such subscriber.</summary>
     public static readonly Problem SubscriberNotFound = new("subscriber-not-found", 404, "No such subscriber");
 
+    /// <summary>No such place alias.</summary>
+    public static readonly Problem AliasNotFound = new("alias-not-found", 404, "No such place alias");
+
+    /// <summary>A place alias names no known subdivision, or has no name.</summary>
+    public static readonly Problem InvalidAlias = new("invalid-alias", 422, "The place alias is not valid");
+
     /// <summary>No route has this path.</summary>
     public static readonly Problem RouteNotFound = new("route-not-found", 404, "No such route");
 
@@ -87,6 +93,6 @@ public static class ProblemCatalog
         MalformedJson, InvalidParameter, CredentialRequired, CredentialInvalid, RoleRequired, TokenNotFound, ReportNotFound, RouteNotFound, MethodNotAllowed, SubmissionConflict, BodyTooLarge,
         UnsupportedMediaType, ValidationFailed, StorageUnavailable, InternalError, DigestNotFound, SubscriberNotFound,
         OpenRosaVersionMissing, MalformedMultipart, MalformedXml, InvalidAttachmentName, FormNotFound,
-        InstanceConflict, AttachmentTooLarge, AttachmentTypeNotAllowed, AttachmentTypeMismatch,
+        InstanceConflict, AttachmentTooLarge, AttachmentTypeNotAllowed, AttachmentTypeMismatch, AliasNotFound, InvalidAlias,
     ];
 }

@@ -25,6 +25,7 @@ public sealed partial class ReportProcessor(
     StoredReportReader reader,
     ReportClassifier classifier,
     PlaceResolver places,
+    CachedPlaceAliases aliases,
     DailyTally tally,
     IOptionsMonitor<IntakeOptions> options,
     TimeProvider time,
@@ -79,6 +80,12 @@ public sealed partial class ReportProcessor(
                 await index.MarkSettledAsync(row.ReceivedOn, row.ReportId, ReportStatus.NeedsReview, reading.ReviewReasons, attempts, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
                 LogSettled(message.ReportId, ReportStatus.NeedsReview);
                 return;
+            }
+
+            if (message.AliasesAsOf is { } aliasesAsOf)
+            {
+                // Queued because a place alias changed: this instance may not have read it yet.
+                await aliases.EnsureReadSinceAsync(aliasesAsOf, cancellationToken).ConfigureAwait(false);
             }
 
             var classification = Classify(reading.Report);

@@ -146,6 +146,20 @@ public sealed class ReportIndex(TableServiceClient tables)
         }
     }
 
+    /// <summary>
+    /// Reads the processed rows of one day of receipt whose admin1 did not resolve (filtered by storage,
+    /// so a day of resolved reports costs one query and no rows).
+    /// </summary>
+    public async IAsyncEnumerable<ReportIndexEntry> ReadUnresolvedPlacesAsync(DateOnly receivedOn, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var unresolved = PlaceText.Method(PlaceMatch.Unresolved);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey(receivedOn)} and Status eq {ReportStatus.Processed} and PlaceMethod eq {unresolved}");
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return ToEntry(entity);
+        }
+    }
+
     /// <summary>True when a day of receipt has at least one row whose status is one of <paramref name="statuses"/>; reads at most one row.</summary>
     public async Task<bool> AnyAsync(DateOnly receivedOn, IReadOnlyCollection<string> statuses, CancellationToken cancellationToken = default)
     {

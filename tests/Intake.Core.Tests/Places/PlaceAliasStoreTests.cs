@@ -64,4 +64,19 @@ public sealed class PlaceAliasStoreTests(StorageFixture storage) : IAsyncLifetim
         Assert.Empty(cache.Current);
         Assert.Equal(PlaceMatch.Unresolved, _services.GetRequiredService<PlaceResolver>().Resolve(13.45, 22.44, "SD", "Dar Masalit").Method);
     }
+
+    [Fact]
+    public async Task EnsureReadSinceAsync_AliasAddedAfterAnotherInstanceRead_ThatInstanceReadsItAgain()
+    {
+        await using var otherInstance = storage.BuildServices();
+        var otherCache = otherInstance.GetRequiredService<CachedPlaceAliases>();
+        await otherCache.RefreshAsync(Ct);
+        await Store.AddAsync(new PlaceAlias("Dar Masalit", "SD-DW"), "admin-1", Ct);
+        var asOf = DateTimeOffset.UtcNow;
+
+        await otherCache.EnsureReadSinceAsync(asOf, Ct);
+
+        Assert.Equal([new PlaceAlias("Dar Masalit", "SD-DW")], otherCache.Current);
+        Assert.True(otherCache.ReadAt >= asOf);
+    }
 }

@@ -27,17 +27,33 @@ public sealed class ApiEdgeMiddleware(ApiEdge edge) : IFunctionsWorkerMiddleware
             return;
         }
 
-        var operation = ApiOperations.Find(context.FunctionDefinition.Name);
-        if (operation is not null)
-        {
-            CopyRouteValues(operation, context.BindingContext.BindingData, httpContext.Request);
-        }
-
-        var answer = await edge.RunAsync(httpContext, operation, context.InvocationId, () => next(context), () => StatusOf(context, httpContext)).ConfigureAwait(false);
+        var answer = await RunAsync(
+            edge, httpContext, context.FunctionDefinition.Name, context.InvocationId, context.BindingContext.BindingData,
+            () => next(context), () => StatusOf(context, httpContext)).ConfigureAwait(false);
         if (answer is not null)
         {
             context.GetInvocationResult().Value = answer;
         }
+    }
+
+    /// <summary>
+    /// What the middleware does with one HTTP invocation, apart from reading the worker's context:
+    /// finds the function's operation, gives the handler its route values, and runs the edge.
+    /// </summary>
+    /// <returns>The answer to use instead of the function's (a refusal or a mapped failure), or null.</returns>
+    public static Task<ApiAnswer?> RunAsync(
+        ApiEdge edge, HttpContext httpContext, string functionName, string invocationId,
+        IReadOnlyDictionary<string, object?> bindingData, Func<Task> function, Func<int> status)
+    {
+        ArgumentNullException.ThrowIfNull(edge);
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var operation = ApiOperations.Find(functionName);
+        if (operation is not null)
+        {
+            CopyRouteValues(operation, bindingData, httpContext.Request);
+        }
+
+        return edge.RunAsync(httpContext, operation, invocationId, function, status);
     }
 
     /// <summary>The host binds route parameters as trigger data; handlers read them as route values, as in the self-host.</summary>

@@ -2,11 +2,29 @@ using System.Globalization;
 
 namespace Intake.Core.Digest;
 
-/// <summary>Cuts a digest down to the regions a subscriber follows.</summary>
+/// <summary>Cuts a digest down to the regions a subscriber follows, and names its areas in the subscriber's language.</summary>
 internal static class DigestSelection
 {
     /// <summary>Every region: a subscriber following <c>*</c>.</summary>
     public const string AllRegions = "*";
+
+    /// <summary>
+    /// The digest with area names in a reader's language: <paramref name="nameOf"/> gives the name of
+    /// an ISO 3166-2 code (null keeps the name the digest was compiled with, English).
+    /// </summary>
+    public static SituationDigest Named(SituationDigest digest, Func<string, string?> nameOf)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        ArgumentNullException.ThrowIfNull(nameOf);
+        return digest with
+        {
+            Alerts = [.. digest.Alerts.Select(a => a.AreaName is not null && a.Area is { } area && nameOf(area) is { } name ? a with { AreaName = name } : a)],
+            Regions = [.. digest.Regions.Select(r => r with
+            {
+                Notable = [.. r.Notable.Select(n => n.Admin1Name is not null && nameOf(n.Admin1) is { } name ? n with { Admin1Name = name } : n)],
+            })],
+        };
+    }
 
     /// <summary>The digest with only <paramref name="regions"/> (or all, for <see cref="AllRegions"/>); totals are recomputed, pipeline health kept.</summary>
     public static SituationDigest ForRegions(SituationDigest digest, IReadOnlyCollection<string> regions)

@@ -1,5 +1,6 @@
 using Intake.Core.Digest;
 using Intake.Core.Digest.Alerts;
+using Intake.Core.Digest.Delivery;
 using Intake.Core.Digest.Tally;
 using Intake.Core.Storage;
 using Intake.Core.Taxonomy;
@@ -74,5 +75,21 @@ public sealed class AreaCountingTests
         Assert.All(areaAlerts, a => Assert.Equal("West Darfur", a.AreaName));
         Assert.Contains(areaAlerts, a => a.Rule == "area-spike" && a.Status == AlertStatuses.New);
         Assert.Equal(12, digest.Regions.Single().Received.ByAdmin1["SD-DW"]);
+    }
+
+    [Fact]
+    public void Build_SubscriberReadingFrench_GetsTheAreaNamedInFrench()
+    {
+        var reports = Enumerable.Range(0, 12).Select(i => Report(Day, Spellings[i % 4], "killing", i, killed: 2)).ToList();
+        var digest = new DigestCompiler(Taxonomy, AlertRules.LoadEmbedded(Taxonomy), TestGazetteer.Instance)
+            .Compile(Day, Cells(reports), new PipelineHealth(0, 0, 0, 0));
+        var french = new Subscriber(Guid.NewGuid(), "analyste@example.org", ["SD"], "fr");
+        var english = french with { Email = "analyst@example.org", Language = null };
+
+        using var toFrench = DigestMessage.Build(digest, null, french, "digest@intake.test", TestGazetteer.Instance);
+        using var toEnglish = DigestMessage.Build(digest, null, english, "digest@intake.test", TestGazetteer.Instance);
+
+        Assert.Contains("Darfour-Occidental (SD-DW), SD", toFrench.TextBody, StringComparison.Ordinal);
+        Assert.Contains("West Darfur (SD-DW), SD", toEnglish.TextBody, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Intake.Core.Digest.Rendering;
+using Intake.Core.Places;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,8 @@ public sealed partial class DigestDelivery(
     DeliveryLedger ledger,
     IDigestTransport transport,
     IOptions<SmtpOptions> smtp,
-    ILogger<DigestDelivery> logger)
+    ILogger<DigestDelivery> logger,
+    Gazetteer? gazetteer = null)
 {
     /// <summary>Sends the digest of <paramref name="day"/>.</summary>
     /// <param name="day">A compiled day.</param>
@@ -71,7 +73,7 @@ public sealed partial class DigestDelivery(
 
         try
         {
-            using var message = DigestMessage.Build(digest, record, subscriber, smtp.Value.Sender);
+            using var message = DigestMessage.Build(digest, record, subscriber, smtp.Value.Sender, gazetteer);
             await transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Intake.Core.Digest.Rendering;
+using Intake.Core.Places;
 using MimeKit;
 using MimeKit.Utils;
 
@@ -12,12 +13,17 @@ namespace Intake.Core.Digest.Delivery;
 /// </summary>
 internal static class DigestMessage
 {
-    /// <summary>The message for <paramref name="subscriber"/>, cut to the regions it follows.</summary>
-    public static MimeMessage Build(SituationDigest digest, DigestCompileRecord? record, Subscriber subscriber, string from)
+    /// <summary>The message for <paramref name="subscriber"/>, cut to the regions it follows, areas named in its language.</summary>
+    public static MimeMessage Build(SituationDigest digest, DigestCompileRecord? record, Subscriber subscriber, string from, Gazetteer? gazetteer = null)
     {
         ArgumentNullException.ThrowIfNull(digest);
         ArgumentNullException.ThrowIfNull(subscriber);
         var mine = DigestSelection.ForRegions(digest, subscriber.Regions);
+        if (gazetteer is not null && !string.IsNullOrWhiteSpace(subscriber.Language))
+        {
+            mine = DigestSelection.Named(mine, code => gazetteer.NameOf(code, subscriber.Language));
+        }
+
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(from));
         message.To.Add(MailboxAddress.Parse(subscriber.Email));

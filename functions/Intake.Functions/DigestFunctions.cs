@@ -1,6 +1,6 @@
 namespace Intake.Functions;
 
-/// <summary>The digest API (<see cref="DigestApi"/>): reading digests, subscribers, compiling and sending.</summary>
+/// <summary>The digest API (<see cref="DigestApi"/>): reading digests, subscribers, compiling and sending; and the alert routes (<see cref="AlertsApi"/>: backtest; flash webhooks and deliveries).</summary>
 public sealed class DigestFunctions(IServiceProvider services) : ApiFunctions(services)
 {
     [Function(nameof(ApiOperations.GetDigest))] public Task<IActionResult> GetDigest([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Digest)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.GetDigest, request, ct);
@@ -10,4 +10,5 @@ public sealed class DigestFunctions(IServiceProvider services) : ApiFunctions(se
     [Function(nameof(ApiOperations.RemoveSubscriber))] public Task<IActionResult> RemoveSubscriber([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Routes.Subscriber)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.RemoveSubscriber, request, ct);
     [Function(nameof(ApiOperations.CompileDigest))] public Task<IActionResult> CompileDigest([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CompileDigest)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.CompileDigest, request, ct);
     [Function(nameof(ApiOperations.SendDigest))] public Task<IActionResult> SendDigest([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.SendDigest)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.SendDigest, request, ct);
+    [Function(nameof(ApiOperations.AlertsBacktest))] public Task<IActionResult> AlertsBacktest([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.AlertsBacktest)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.AlertsBacktest, request, ct);
 }

@@ -12,7 +12,7 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(
             [
                 "AddSubscriber", "AdminAuditLog", "AdminCreateToken", "AdminListReports", "AdminListTokens", "AdminPoison", "AdminQueues", "AdminReconcile",
-                "AdminReprocessPoison", "AdminRequeueReports", "AdminRevokeToken",
+                "AdminReprocessPoison", "AdminRequeueReports", "AdminRevokeToken", "AlertsBacktest",
                 "CompileDigest", "DailyDigest", "GetDigest", "GetLatestDigest", "GetReportStatus", "Health",
                 "KeyedOpenRosaFormDownload", "KeyedOpenRosaFormList", "KeyedOpenRosaSubmissionGet", "KeyedOpenRosaSubmissionHead", "KeyedOpenRosaSubmit",
                 "ListSubscribers", "OpenApi", "OpenRosaFormDownload", "OpenRosaFormList", "OpenRosaSubmissionGet", "OpenRosaSubmissionHead", "OpenRosaSubmit",

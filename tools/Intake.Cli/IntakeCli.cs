@@ -28,6 +28,7 @@ public static class IntakeCli
             TokenCommands.Create(cli),
             DigestCommands.Create(cli),
             SubscriberCommands.Create(cli),
+            AlertCommands.Create(cli),
         };
 
         var parse = root.Parse(args);

@@ -11,12 +11,12 @@ public sealed class FunctionsMetadataTests
 
         Assert.Equal(
             [
-                "AddSubscriber", "AdminAuditLog", "AdminCreateToken", "AdminListReports", "AdminListTokens", "AdminPoison", "AdminQueues", "AdminReconcile",
+                "AddFlashWebhook", "AddSubscriber", "AdminAuditLog", "AdminCreateToken", "AdminListReports", "AdminListTokens", "AdminPoison", "AdminQueues", "AdminReconcile",
                 "AdminReprocessPoison", "AdminRequeueReports", "AdminRevokeToken", "AlertsBacktest",
-                "CompileDigest", "DailyDigest", "GetDigest", "GetLatestDigest", "GetReportStatus", "Health",
+                "CompileDigest", "DailyDigest", "DeliverFlash", "GetDigest", "GetLatestDigest", "GetReportStatus", "Health",
                 "KeyedOpenRosaFormDownload", "KeyedOpenRosaFormList", "KeyedOpenRosaSubmissionGet", "KeyedOpenRosaSubmissionHead", "KeyedOpenRosaSubmit",
-                "ListSubscribers", "OpenApi", "OpenRosaFormDownload", "OpenRosaFormList", "OpenRosaSubmissionGet", "OpenRosaSubmissionHead", "OpenRosaSubmit",
-                "ProcessReport", "Reconcile", "RemoveSubscriber", "ReportSchema", "SendDigest", "SubmitReport",
+                "ListFlashDeliveries", "ListFlashWebhooks", "ListSubscribers", "OpenApi", "OpenRosaFormDownload", "OpenRosaFormList", "OpenRosaSubmissionGet", "OpenRosaSubmissionHead", "OpenRosaSubmit",
+                "ProcessReport", "Reconcile", "RedeliverFlash", "RemoveFlashWebhook", "RemoveSubscriber", "ReportSchema", "SendDigest", "SubmitReport",
             ],
             triggers.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(("httpTrigger", "reports", "post"), Http(triggers["SubmitReport"]));

@@ -29,6 +29,7 @@ public static class IntakeCli
             DigestCommands.Create(cli),
             SubscriberCommands.Create(cli),
             AlertCommands.Create(cli),
+            FlashCommands.Create(cli),
         };
 
         var parse = root.Parse(args);

@@ -1,6 +1,7 @@
 using Azure.Storage.Queues.Models;
 using Intake.Core.Configuration;
 using Intake.Core.Digest;
+using Intake.Core.Digest.Flash;
 using Intake.Core.Processing;
 using Intake.Core.Reconciliation;
 using Intake.Core.Storage;
@@ -8,8 +9,8 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Intake.Functions;
 
-/// <summary>The queue and timer triggers; the self-host runs the same three on the WebJobs SDK.</summary>
-public sealed class BackgroundFunctions(ReportProcessor processor, DailyDigestRun digests, Reconciler reconciler)
+/// <summary>The queue and timer triggers; the self-host runs the same four on the WebJobs SDK.</summary>
+public sealed class BackgroundFunctions(ReportProcessor processor, DailyDigestRun digests, Reconciler reconciler, FlashDeliverer flash)
 {
     /// <summary>The processing queue; after 5 dequeues (host.json) the runtime moves the message to reports-poison.</summary>
     [Function("ProcessReport")]
@@ -17,6 +18,14 @@ public sealed class BackgroundFunctions(ReportProcessor processor, DailyDigestRu
     {
         ArgumentNullException.ThrowIfNull(message);
         return processor.ProcessAsync(ProcessingQueue.Deserialize(message.MessageText), message.DequeueCount, ct);
+    }
+
+    /// <summary>Flash-alert deliveries: one attempt per message; a retry is a new message made visible after its backoff.</summary>
+    [Function("DeliverFlash")]
+    public Task DeliverFlash([QueueTrigger(StorageNames.FlashQueue, Connection = StorageAccount.SettingName)] QueueMessage message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return flash.RunAsync(FlashDeliverer.Deserialize(message.MessageText), ct);
     }
 
     /// <summary>The daily digest (previous UTC day, plus missing days), on the DigestSchedule setting.</summary>

@@ -1,6 +1,6 @@
 namespace Intake.Functions;
 
-/// <summary>The digest API (<see cref="DigestApi"/>): reading digests, subscribers, compiling and sending.</summary>
+/// <summary>The digest API (<see cref="DigestApi"/>): reading digests, subscribers, compiling and sending; and the alert routes (<see cref="AlertsApi"/>: backtest; flash webhooks and deliveries).</summary>
 public sealed class DigestFunctions(IServiceProvider services) : ApiFunctions(services)
 {
     [Function(nameof(ApiOperations.GetDigest))] public Task<IActionResult> GetDigest([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Digest)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.GetDigest, request, ct);
@@ -10,4 +10,10 @@ public sealed class DigestFunctions(IServiceProvider services) : ApiFunctions(se
     [Function(nameof(ApiOperations.RemoveSubscriber))] public Task<IActionResult> RemoveSubscriber([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Routes.Subscriber)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.RemoveSubscriber, request, ct);
     [Function(nameof(ApiOperations.CompileDigest))] public Task<IActionResult> CompileDigest([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CompileDigest)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.CompileDigest, request, ct);
     [Function(nameof(ApiOperations.SendDigest))] public Task<IActionResult> SendDigest([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.SendDigest)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.SendDigest, request, ct);
+    [Function(nameof(ApiOperations.AlertsBacktest))] public Task<IActionResult> AlertsBacktest([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.AlertsBacktest)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.AlertsBacktest, request, ct);
+    [Function(nameof(ApiOperations.ListFlashWebhooks))] public Task<IActionResult> ListFlashWebhooks([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.FlashWebhooks)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.ListFlashWebhooks, request, ct);
+    [Function(nameof(ApiOperations.AddFlashWebhook))] public Task<IActionResult> AddFlashWebhook([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.FlashWebhooks)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.AddFlashWebhook, request, ct);
+    [Function(nameof(ApiOperations.RemoveFlashWebhook))] public Task<IActionResult> RemoveFlashWebhook([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Routes.FlashWebhook)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.RemoveFlashWebhook, request, ct);
+    [Function(nameof(ApiOperations.ListFlashDeliveries))] public Task<IActionResult> ListFlashDeliveries([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.FlashDeliveries)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.ListFlashDeliveries, request, ct);
+    [Function(nameof(ApiOperations.RedeliverFlash))] public Task<IActionResult> RedeliverFlash([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.FlashRedeliver)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.RedeliverFlash, request, ct);
 }

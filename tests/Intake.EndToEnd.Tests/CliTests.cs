@@ -191,7 +191,7 @@ public sealed class CliTests(SelfHostFixture fixture)
         Assert.True(Guid.TryParseExact(id, "D", out _), added.Output);
         var listed = await RunAsync(admin, "subscribers", "list");
         Assert.Equal(0, listed.Code);
-        Assert.Equal([id, email, "ML, NG", "fr"], Row(listed.Output, id));
+        Assert.Equal([id, email, "ML, NG", "fr", "false"], Row(listed.Output, id));
 
         // A report from Nigeria, through the public API, processed by the queue trigger.
         var report = ReportClient.NewReport();

@@ -11,12 +11,13 @@ public sealed class FunctionsMetadataTests
 
         Assert.Equal(
             [
-                "AddSubscriber", "AdminAddPlaceAlias", "AdminAuditLog", "AdminCreateToken", "AdminListPlaceAliases", "AdminListReports", "AdminListTokens", "AdminPoison",
-                "AdminQueues", "AdminReconcile", "AdminRemovePlaceAlias", "AdminReprocessPoison", "AdminRequeueReports", "AdminRevokeToken", "AdminUnresolvedPlaces",
-                "CompileDigest", "DailyDigest", "GetDigest", "GetLatestDigest", "GetReportStatus", "Health",
-                "KeyedOpenRosaFormDownload", "KeyedOpenRosaFormList", "KeyedOpenRosaSubmissionGet", "KeyedOpenRosaSubmissionHead", "KeyedOpenRosaSubmit",
-                "ListSubscribers", "OpenApi", "OpenRosaFormDownload", "OpenRosaFormList", "OpenRosaSubmissionGet", "OpenRosaSubmissionHead", "OpenRosaSubmit",
-                "ProcessReport", "Reconcile", "RemoveSubscriber", "ReportSchema", "SendDigest", "SubmitReport",
+                "AddFlashWebhook", "AddSubscriber", "AdminAddPlaceAlias", "AdminAuditLog", "AdminCreateToken", "AdminListPlaceAliases", "AdminListReports",
+                "AdminListTokens", "AdminPoison", "AdminQueues", "AdminReconcile", "AdminRemovePlaceAlias", "AdminReprocessPoison", "AdminRequeueReports",
+                "AdminRevokeToken", "AdminUnresolvedPlaces", "AlertsBacktest", "CompileDigest", "DailyDigest", "DeliverFlash", "GetDigest", "GetLatestDigest",
+                "GetReportStatus", "Health", "KeyedOpenRosaFormDownload", "KeyedOpenRosaFormList", "KeyedOpenRosaSubmissionGet", "KeyedOpenRosaSubmissionHead",
+                "KeyedOpenRosaSubmit", "ListFlashDeliveries", "ListFlashWebhooks", "ListSubscribers", "OpenApi", "OpenRosaFormDownload", "OpenRosaFormList",
+                "OpenRosaSubmissionGet", "OpenRosaSubmissionHead", "OpenRosaSubmit", "ProcessReport", "Reconcile", "RedeliverFlash", "RemoveFlashWebhook",
+                "RemoveSubscriber", "ReportSchema", "SendDigest", "SubmitReport",
             ],
             triggers.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(("httpTrigger", "reports", "post"), Http(triggers["SubmitReport"]));

@@ -29,6 +29,8 @@ public static class IntakeCli
             DigestCommands.Create(cli),
             SubscriberCommands.Create(cli),
             PlaceCommands.Create(cli),
+            AlertCommands.Create(cli),
+            FlashCommands.Create(cli),
         };
 
         var parse = root.Parse(args);

@@ -15,7 +15,7 @@ internal static class SubscriberCommands
         {
             using var api = cli.CreateClient(parse);
             var rows = (await api.GetAsync(ApiOperations.ListSubscribers.RelativePathFor(), ct).ConfigureAwait(false)).AsArray();
-            cli.Console.Write(Render.Table(rows, ("Id", "id"), ("E-mail", "email"), ("Regions", "regions"), ("Language", "language")));
+            cli.Console.Write(Render.Table(rows, ("Id", "id"), ("E-mail", "email"), ("Regions", "regions"), ("Language", "language"), ("Flash", "flash")));
             cli.Console.MarkupLine($"[grey]{rows.Count} subscribers[/]");
         });
 
@@ -27,11 +27,12 @@ internal static class SubscriberCommands
             AllowMultipleArgumentsPerToken = true,
         };
         var language = new Option<string?>("--language", "-l") { Description = "Preferred language, a BCP 47 tag such as en or fr-CA (digests are in English for now)." };
-        var add = new Command("add", "Add a subscriber; the next digest sent goes to them too.") { email, regions, language };
+        var flash = new Option<bool>("--flash") { Description = "Also e-mail flash alerts for these regions as they happen." };
+        var add = new Command("add", "Add a subscriber; the next digest sent goes to them too.") { email, regions, language, flash };
         add.SetAction(async (parse, ct) =>
         {
             using var api = cli.CreateClient(parse);
-            var body = new { email = parse.GetValue(email), regions = parse.GetValue(regions), language = parse.GetValue(language) };
+            var body = new { email = parse.GetValue(email), regions = parse.GetValue(regions), language = parse.GetValue(language), flash = parse.GetValue(flash) };
             var subscriber = await api.PostAsync(ApiOperations.AddSubscriber.RelativePathFor(), body, ct).ConfigureAwait(false);
             cli.Console.MarkupLine($"Added subscriber [bold]{Markup.Escape(Render.Text(subscriber["id"]))}[/] following {Markup.Escape(Render.Text(subscriber["regions"]))}.");
         });

@@ -36,6 +36,21 @@ public static class Routes
     /// <summary>POST: send a day's digest (admin; <c>?force=true&amp;subscriber={id}</c>).</summary>
     public const string SendDigest = "admin/digests/{date}/send";
 
+    /// <summary>POST: replay the alert rules (or candidate rules) over stored history, day by day (admin).</summary>
+    public const string AlertsBacktest = "admin/alerts/backtest";
+
+    /// <summary>GET the flash-alert webhooks, or POST one (admin).</summary>
+    public const string FlashWebhooks = "admin/flash/webhooks";
+
+    /// <summary>DELETE a flash-alert webhook (admin).</summary>
+    public const string FlashWebhook = "admin/flash/webhooks/{id}";
+
+    /// <summary>GET the flash-alert deliveries (admin; <c>?status=failed|dead|pending|delivered</c>).</summary>
+    public const string FlashDeliveries = "admin/flash/deliveries";
+
+    /// <summary>POST: deliver one flash alert again (admin).</summary>
+    public const string FlashRedeliver = "admin/flash/deliveries/{id}/redeliver";
+
     /// <summary>GET the OpenRosa form list (anonymous).</summary>
     public const string OpenRosaFormList = "openrosa/formList";
 

@@ -32,6 +32,21 @@ public static class StorageNames
     /// <summary>Admin-owned aliases of subdivision names, partitioned by country, row key the name's comparison key.</summary>
     public const string PlaceAliasesTable = "placealiases";
 
+    /// <summary>Flash-alert webhooks (with their signing secrets).</summary>
+    public const string FlashWebhooksTable = "flashwebhooks";
+
+    /// <summary>Flash-alert deliveries, one row per (flash, receiver), partition = delivery id.</summary>
+    public const string FlashDeliveriesTable = "flashdeliveries";
+
+    /// <summary>The last flash per (area, rule): the window that stops repeats.</summary>
+    public const string FlashWindowTable = "flashwindow";
+
+    /// <summary>Flash deliveries waiting for an attempt; a retry is a message made visible after its backoff.</summary>
+    public const string FlashQueue = "flash-deliveries";
+
+    /// <summary>Where the queue runtime moves a flash message whose handler failed (storage) <see cref="MaxDequeueCount"/> times.</summary>
+    public const string FlashPoisonQueue = FlashQueue + "-poison";
+
     /// <summary>Report ids waiting to be processed.</summary>
     public const string ProcessingQueue = "reports";
 

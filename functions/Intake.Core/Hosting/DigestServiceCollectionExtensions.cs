@@ -1,6 +1,7 @@
 using Intake.Core.Digest;
 using Intake.Core.Digest.Alerts;
 using Intake.Core.Digest.Delivery;
+using Intake.Core.Digest.Flash;
 using Intake.Core.Digest.Tally;
 using Intake.Core.Http;
 using Intake.Core.Taxonomy;
@@ -46,6 +47,19 @@ internal static class DigestServiceCollectionExtensions
             : sp.GetRequiredService<OutboxTransport>());
         services.AddSingleton<DigestDelivery>();
         services.AddSingleton<DailyDigestRun>();
+
+        services.AddOptions<FlashOptions>()
+            .Bind(configuration.GetSection(FlashOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.FirstRetryDelay <= o.MaxRetryDelay, "Flash:FirstRetryDelay must not exceed Flash:MaxRetryDelay.")
+            .ValidateOnStart();
+        services.AddSingleton<FlashWindow>();
+        services.AddSingleton<FlashWebhookStore>();
+        services.AddSingleton<FlashDeliveryStore>();
+        services.AddSingleton<FlashSender>();
+        services.AddSingleton<FlashDeliverer>();
+        services.AddSingleton<FlashDispatcher>();
+        services.AddSingleton<FlashApi>();
         return services;
     }
 }

@@ -82,6 +82,7 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<HealthApi>();
         services.AddSingleton<OpenRosaApi>();
         services.AddSingleton<DigestApi>();
+        services.AddSingleton<AlertsApi>();
         services.AddSingleton<AdminApi>();
         services.AddSingleton<PlacesApi>();
         services.AddSingleton<ApiFailures>();

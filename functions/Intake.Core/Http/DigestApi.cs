@@ -131,7 +131,7 @@ public sealed partial class DigestApi(
         }
 
         var regions = input!.Regions!.Select(r => r == DigestSelection.AllRegions ? r : r.ToUpperInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var subscriber = new Subscriber(Guid.NewGuid(), input.Email!.Trim(), regions, string.IsNullOrWhiteSpace(input.Language) ? null : input.Language);
+        var subscriber = new Subscriber(Guid.NewGuid(), input.Email!.Trim(), regions, string.IsNullOrWhiteSpace(input.Language) ? null : input.Language, input.Flash ?? false);
         await subscribers.AddAsync(subscriber, cancellationToken).ConfigureAwait(false);
         return ApiAnswer.JsonBody(201, subscriber).WithHeader(HeaderNames.Location, ApiOperations.RemoveSubscriber.PathFor(subscriber.Id));
     }

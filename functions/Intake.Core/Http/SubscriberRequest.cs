@@ -4,4 +4,5 @@ namespace Intake.Core.Http;
 /// <param name="Email">Where the digest goes.</param>
 /// <param name="Regions">ISO country codes followed, or <c>["*"]</c> for all.</param>
 /// <param name="Language">Optional BCP 47 language tag.</param>
-internal sealed record SubscriberRequest(string? Email, IReadOnlyList<string>? Regions, string? Language);
+/// <param name="Flash">Optional: true to also receive flash alerts for these regions as they happen (default false).</param>
+internal sealed record SubscriberRequest(string? Email, IReadOnlyList<string>? Regions, string? Language, bool? Flash = null);

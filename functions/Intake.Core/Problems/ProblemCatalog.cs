@@ -27,6 +27,12 @@ public static class ProblemCatalog
     /// <summary>No digest was compiled for the day.</summary>
     public static readonly Problem DigestNotFound = new("digest-not-found", 404, "No digest for this day");
 
+    /// <summary>No such flash-alert webhook.</summary>
+    public static readonly Problem WebhookNotFound = new("webhook-not-found", 404, "No such webhook");
+
+    /// <summary>No such flash-alert delivery.</summary>
+    public static readonly Problem FlashDeliveryNotFound = new("flash-delivery-not-found", 404, "No such flash delivery");
+
     /// <summary>No such subscriber.</summary>
     public static readonly Problem SubscriberNotFound = new("subscriber-not-found", 404, "No such subscriber");
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Intake.Core.Configuration;
+using Intake.Core.Digest.Flash;
 using Intake.Core.Digest.Tally;
 using Intake.Core.Places;
 using Intake.Core.Reports;
@@ -27,6 +28,7 @@ public sealed partial class ReportProcessor(
     PlaceResolver places,
     CachedPlaceAliases aliases,
     DailyTally tally,
+    FlashDispatcher flash,
     IOptionsMonitor<IntakeOptions> options,
     TimeProvider time,
     ILogger<ReportProcessor> logger)
@@ -91,7 +93,11 @@ public sealed partial class ReportProcessor(
             var classification = Classify(reading.Report);
             // Digest aggregates: counted before the row is marked processed, because a processed
             // row is skipped on redelivery; the tally itself is idempotent per report.
-            await tally.RecordAsync(row.ReceivedOn, TalliedReport.From(row.ReportId, classification, row.SubmitterId), cancellationToken).ConfigureAwait(false);
+            var tallied = TalliedReport.From(row.ReportId, classification, row.SubmitterId);
+            await tally.RecordAsync(row.ReceivedOn, tallied, cancellationToken).ConfigureAwait(false);
+            // Flash alerts: in memory unless a rule matches; before the row is marked processed,
+            // so a crash re-raises on redelivery (idempotently) instead of losing the flash.
+            await flash.RaiseAsync(tallied, cancellationToken).ConfigureAwait(false);
             await index.MarkProcessedAsync(row.ReceivedOn, row.ReportId, classification, attempts, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             LogProcessed(message.ReportId, classification.Category, attempts);
         }

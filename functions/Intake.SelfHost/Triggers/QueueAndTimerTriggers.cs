@@ -1,5 +1,6 @@
 using Intake.Core.Configuration;
 using Intake.Core.Digest;
+using Intake.Core.Digest.Flash;
 using Intake.Core.Processing;
 using Intake.Core.Reconciliation;
 using Intake.Core.Storage;
@@ -11,7 +12,7 @@ namespace Intake.SelfHost.Triggers;
 /// The queue and timer triggers, run by the WebJobs SDK: the same trigger runtime, queue name,
 /// schedules and poison handling the Azure Functions host uses.
 /// </summary>
-public sealed class QueueAndTimerTriggers(ReportProcessor processor, DailyDigestRun digests, Reconciler reconciler)
+public sealed class QueueAndTimerTriggers(ReportProcessor processor, DailyDigestRun digests, Reconciler reconciler, FlashDeliverer flash)
 {
     [FunctionName("ProcessReport")]
     public Task ProcessReportAsync(
@@ -19,6 +20,12 @@ public sealed class QueueAndTimerTriggers(ReportProcessor processor, DailyDigest
         long dequeueCount,
         CancellationToken cancellationToken) =>
         processor.ProcessAsync(ProcessingQueue.Deserialize(message), dequeueCount, cancellationToken);
+
+    [FunctionName("DeliverFlash")]
+    public Task DeliverFlashAsync(
+        [QueueTrigger(StorageNames.FlashQueue, Connection = "AzureWebJobsStorage")] string message,
+        CancellationToken cancellationToken) =>
+        flash.RunAsync(FlashDeliverer.Deserialize(message), cancellationToken);
 
     [FunctionName("DailyDigest")]
     public Task DailyDigestAsync([TimerTrigger(Schedules.Digest)] TimerInfo timer, CancellationToken cancellationToken) =>

@@ -60,7 +60,8 @@ public sealed class StorageFixture : IAsyncLifetime
         var queues = account.CreateQueueServiceClient();
         await queues.GetQueueClient(StorageNames.ProcessingQueue).ClearMessagesAsync(cancellationToken);
         await queues.GetQueueClient(StorageNames.PoisonQueue).ClearMessagesAsync(cancellationToken);
-        foreach (var name in new[] { StorageNames.ReportsTable, StorageNames.DigestTallyTable, StorageNames.SubscribersTable, StorageNames.DeliveriesTable, StorageNames.PlaceAliasesTable })
+        await queues.GetQueueClient(StorageNames.FlashQueue).ClearMessagesAsync(cancellationToken);
+        foreach (var name in new[] { StorageNames.ReportsTable, StorageNames.DigestTallyTable, StorageNames.SubscribersTable, StorageNames.DeliveriesTable, StorageNames.PlaceAliasesTable, StorageNames.FlashWindowTable, StorageNames.FlashWebhooksTable, StorageNames.FlashDeliveriesTable })
         {
             var table = account.CreateTableServiceClient().GetTableClient(name);
             await foreach (var entity in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))

@@ -9,7 +9,7 @@ namespace Intake.Core.Digest.Alerts;
 /// rule before changing it. Reads the tally once; deterministic (the same history and rules give
 /// the same result). A route or CLI command is one call to <see cref="RunAsync"/>.
 /// </summary>
-internal sealed class AlertBacktest(DailyTally tally, CategoryTaxonomy taxonomy, AlertRules rules)
+public sealed class AlertBacktest(DailyTally tally, CategoryTaxonomy taxonomy, AlertRules rules)
 {
     /// <summary>The longest replay, in days.</summary>
     public const int MaxDays = 92;

@@ -5,4 +5,4 @@ namespace Intake.Core.Digest.Alerts;
 /// <param name="New">Alerts that were new.</param>
 /// <param name="Ongoing">Alerts that were ongoing.</param>
 /// <param name="Alerts">The alerts, new first, as the digest lists them.</param>
-internal sealed record BacktestDay(DateOnly Day, int New, int Ongoing, IReadOnlyList<DigestAlert> Alerts);
+public sealed record BacktestDay(DateOnly Day, int New, int Ongoing, IReadOnlyList<DigestAlert> Alerts);

@@ -4,4 +4,4 @@ namespace Intake.Core.Digest.Alerts;
 /// <param name="Phase"><c>reading</c> (Done = cells read so far, Total unknown: 0) or <c>replaying</c> (days done of Total).</param>
 /// <param name="Done">Units done.</param>
 /// <param name="Total">Units in all; 0 when not known.</param>
-internal sealed record BacktestProgress(string Phase, int Done, int Total);
+public sealed record BacktestProgress(string Phase, int Done, int Total);

@@ -6,4 +6,4 @@ namespace Intake.Core.Digest.Alerts;
 /// <param name="AlertRulesVersion">Version of the rules replayed.</param>
 /// <param name="CellsRead">Tally cells read.</param>
 /// <param name="Days">Each day, oldest first.</param>
-internal sealed record BacktestResult(DateOnly From, DateOnly To, int AlertRulesVersion, int CellsRead, IReadOnlyList<BacktestDay> Days);
+public sealed record BacktestResult(DateOnly From, DateOnly To, int AlertRulesVersion, int CellsRead, IReadOnlyList<BacktestDay> Days);

@@ -5,4 +5,5 @@ namespace Intake.Core.Digest.Delivery;
 /// <param name="Email">Where the digest goes.</param>
 /// <param name="Regions">ISO country codes followed, or <c>*</c> for all.</param>
 /// <param name="Language">Preferred language (BCP 47), if any; digests are in English for now.</param>
-public sealed record Subscriber(Guid Id, string Email, IReadOnlyList<string> Regions, string? Language);
+/// <param name="Flash">True when the subscriber also wants flash alerts for its regions, as they happen.</param>
+public sealed record Subscriber(Guid Id, string Email, IReadOnlyList<string> Regions, string? Language, bool Flash = false);

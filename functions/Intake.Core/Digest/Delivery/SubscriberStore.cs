@@ -38,6 +38,7 @@ public sealed class SubscriberStore(TableServiceClient tables)
                 ["Email"] = subscriber.Email,
                 ["Regions"] = string.Join(',', subscriber.Regions),
                 ["Language"] = subscriber.Language,
+                ["Flash"] = subscriber.Flash,
             },
             cancellationToken);
     }
@@ -61,5 +62,6 @@ public sealed class SubscriberStore(TableServiceClient tables)
         Guid.ParseExact(e.RowKey, "D"),
         e.GetString("Email") ?? "",
         (e.GetString("Regions") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
-        e.GetString("Language") is { Length: > 0 } language ? language : null);
+        e.GetString("Language") is { Length: > 0 } language ? language : null,
+        e.GetBoolean("Flash") ?? false);
 }

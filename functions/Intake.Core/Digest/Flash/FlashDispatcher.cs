@@ -1,0 +1,130 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Intake.Core.Digest.Delivery;
+using Intake.Core.Digest.Tally;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Intake.Core.Digest.Flash;
+
+/// <summary>
+/// Raises flash alerts while a report is processed. The rules run in memory first, so a report
+/// that triggers nothing (almost every one) costs no storage call. A report that triggers a rule
+/// claims its (area, rule) window (1 to 3 table calls), and only the winner reads the webhooks and
+/// subscribers (2 queries) and adds one delivery row and one queue message per receiver; webhooks
+/// are then attempted at once, so a flash normally arrives within a second of processing, and the
+/// queued message is the durable retry. Idempotent: a redelivered report re-finds its claim and
+/// its deliveries (their ids derive from the flash and the receiver) and adds nothing twice.
+/// </summary>
+public sealed partial class FlashDispatcher(
+    FlashWindow window,
+    FlashWebhookStore webhooks,
+    SubscriberStore subscribers,
+    FlashDeliveryStore deliveries,
+    FlashDeliverer deliverer,
+    IOptions<FlashOptions> options,
+    TimeProvider time,
+    ILogger<FlashDispatcher> logger)
+{
+    /// <summary>Raises the flashes <paramref name="report"/> triggers; returns how many deliveries were queued.</summary>
+    public async Task<int> RaiseAsync(TalliedReport report, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var matched = FlashRules.Match(report, options.Value);
+        if (matched.Count == 0)
+        {
+            return 0;
+        }
+
+        var queued = 0;
+        foreach (var (rule, title) in matched)
+        {
+            var now = time.GetUtcNow();
+            var flashId = await window.TryClaimAsync(report.Country, report.Area, rule, report.ReportId, now, options.Value.Window, cancellationToken).ConfigureAwait(false);
+            if (flashId is not { } id)
+            {
+                LogSuppressed(report.ReportId, rule);
+                continue;
+            }
+
+            queued += await FanOutAsync(report, rule, title, id, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        return queued;
+    }
+
+    private async Task<int> FanOutAsync(TalliedReport report, string rule, string title, Guid flashId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var targets = new List<(string Channel, Guid Id)>();
+        foreach (var hook in await webhooks.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (hook.Follows(report.Country))
+            {
+                targets.Add((FlashDelivery.Webhook, hook.Id));
+            }
+        }
+
+        await foreach (var s in subscribers.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (s.Flash && s.Regions.Any(r => r == DigestSelection.AllRegions || string.Equals(r, report.Country, StringComparison.OrdinalIgnoreCase)))
+            {
+                targets.Add((FlashDelivery.Email, s.Id));
+            }
+        }
+
+        var immediate = new List<Guid>();
+        foreach (var (channel, targetId) in targets)
+        {
+            var deliveryId = DeliveryId(flashId, targetId);
+            var alert = new FlashAlert(FlashAlert.SchemaId, deliveryId, flashId, rule, title, report.Country, report.Area, report.ReportId, report.Category,
+                report.RiskFactors, report.Severity, report.Killed, report.Injured, report.OccurredOn, report.SourceType, now);
+            var delivery = new FlashDelivery(deliveryId, flashId, rule, report.Country, report.Area, report.ReportId, channel, targetId, FlashStatuses.Pending, 0, now);
+            if (!await deliveries.TryAddAsync(delivery, JsonSerializer.Serialize(alert, FlashJsonContext.Default.FlashAlert), cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            // Webhooks are attempted at once below; their message is the retry, visible after the first delay.
+            var webhook = channel == FlashDelivery.Webhook;
+            await deliverer.EnqueueAsync(deliveryId, webhook ? options.Value.FirstRetryDelay : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+            if (webhook)
+            {
+                immediate.Add(deliveryId);
+            }
+        }
+
+        LogRaised(report.ReportId, rule, flashId, targets.Count);
+        await Task.WhenAll(immediate.Select(id => AttemptNowAsync(id, cancellationToken))).ConfigureAwait(false);
+        return targets.Count;
+    }
+
+    private async Task AttemptNowAsync(Guid deliveryId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await deliverer.AttemptAsync(deliveryId, scheduleNext: false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The queued message retries it; the report's processing must not fail for a receiver.
+            LogImmediateFailed(e, deliveryId);
+        }
+    }
+
+    /// <summary>The same id for the same flash and receiver, however often the report is processed.</summary>
+    internal static Guid DeliveryId(Guid flashId, Guid targetId)
+    {
+        var hash = SHA256.HashData(Encoding.ASCII.GetBytes(flashId.ToString("N") + targetId.ToString("N")));
+        return new Guid(hash.AsSpan(0, 16));
+    }
+
+    [LoggerMessage(EventId = 710, Level = LogLevel.Information, Message = "Report {ReportId} raised flash {FlashId} ({Rule}) for {Receivers} receiver(s)")]
+    private partial void LogRaised(Guid reportId, string rule, Guid flashId, int receivers);
+
+    [LoggerMessage(EventId = 711, Level = LogLevel.Information, Message = "Report {ReportId} matched flash rule {Rule}, already flashed for its area in the window")]
+    private partial void LogSuppressed(Guid reportId, string rule);
+
+    [LoggerMessage(EventId = 712, Level = LogLevel.Warning, Message = "Immediate attempt of flash delivery {DeliveryId} failed; the queue retries it")]
+    private partial void LogImmediateFailed(Exception exception, Guid deliveryId);
+}

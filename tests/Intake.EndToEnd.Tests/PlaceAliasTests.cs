@@ -98,6 +98,7 @@ public sealed class PlaceAliasTests(SelfHostFixture fixture)
     [InlineData("Dar Masalit", "SD-ZZ", "code")]
     public async Task AddAlias_BadInput_Is422NamingTheFieldAndStoresNothing(string name, string code, string field)
     {
+        var aliasesBefore = await AliasesAsync();
         using var response = await Admin.PostAsJsonAsync(Api("admin/places/aliases"), new { name, code }, Ct);
         var problem = await response.ReadJsonAsync(Ct);
 
@@ -105,8 +106,13 @@ public sealed class PlaceAliasTests(SelfHostFixture fixture)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("invalid-alias", (string)problem["code"]!);
         Assert.Equal([field], problem.Fields());
+        Assert.Equal(aliasesBefore, await AliasesAsync());
+    }
+
+    private async Task<string> AliasesAsync()
+    {
         using var list = await Admin.GetAsync(Api("admin/places/aliases"), Ct);
-        Assert.DoesNotContain(JsonNode.Parse(await list.Content.ReadAsStringAsync(Ct))!.AsArray(), a => (string)a!["code"]! == code);
+        return await list.Content.ReadAsStringAsync(Ct);
     }
 
     [Fact]
@@ -119,6 +125,47 @@ public sealed class PlaceAliasTests(SelfHostFixture fixture)
         Assert.Equal((HttpStatusCode.UnprocessableEntity, "country"), (badCountry.StatusCode, (await badCountry.ReadJsonAsync(Ct)).Field(0)));
         Assert.Equal((HttpStatusCode.NotFound, "name"), (unknown.StatusCode, (await unknown.ReadJsonAsync(Ct)).Field(0)));
         Assert.Equal((HttpStatusCode.BadRequest, "from"), (badWindow.StatusCode, (await badWindow.ReadJsonAsync(Ct)).Field(0)));
+    }
+
+    [Fact]
+    public async Task AddAlias_EarlierReports_MoveBetweenAreasOfTheDigestExactlyOnce()
+    {
+        var name = UnknownName();
+        var first = await SubmitProcessedAsync(Host, name);
+        var second = await SubmitProcessedAsync(Host, name);
+        var before = await TodaysAreasAsync();
+
+        using (var added = await Admin.PostAsJsonAsync(Api("admin/places/aliases"), new { name, code = "SD-DW" }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        }
+
+        await WaitForPlaceAsync(Host, first.Id, "alias");
+        await WaitForPlaceAsync(Host, second.Id, "alias");
+        var after = await TodaysAreasAsync();
+        using (var again = await Admin.PostAsJsonAsync(Api("admin/places/aliases"), new { name, code = "SD-DW" }, Ct))
+        {
+            Assert.Equal(0, (int)(await again.ReadJsonAsync(Ct))["queued"]!);
+        }
+
+        var afterAgain = await TodaysAreasAsync();
+
+        Assert.Equal(2, before.GetValueOrDefault(name));
+        Assert.False(after.ContainsKey(name));
+        Assert.Equal(before.GetValueOrDefault("SD-DW") + 2, after["SD-DW"]);
+        Assert.Equal(after, afterAgain);
+        using var removed = await Admin.DeleteAsync(Api($"admin/places/aliases/SD/{Uri.EscapeDataString(name)}"), Ct);
+        Assert.True(removed.IsSuccessStatusCode);
+    }
+
+    /// <summary>Compiles today's digest now and reads Sudan's reports received today per area.</summary>
+    private async Task<Dictionary<string, int>> TodaysAreasAsync()
+    {
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using var compiled = await Admin.PostAsync(Api($"admin/digests/{today}/compile"), null, Ct);
+        Assert.Equal(HttpStatusCode.OK, compiled.StatusCode);
+        var sudan = (await compiled.ReadJsonAsync(Ct))["regions"]!.AsArray().Single(r => (string)r!["region"]! == "SD")!;
+        return sudan["received"]!["byAdmin1"]!.AsObject().ToDictionary(p => p.Key, p => (int)p.Value!);
     }
 
     private async Task<JsonArray> UnresolvedAsync()

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using Intake.Core.Configuration;
+using Intake.Core.Storage;
 
 namespace Intake.Core.Digest.Delivery;
 
@@ -45,18 +46,8 @@ public sealed class SubscriberStore(TableServiceClient tables)
 
     /// <summary>Removes a subscriber.</summary>
     /// <returns>False when there was none.</returns>
-    public async Task<bool> RemoveAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        // The SDK's delete answers success for a missing entity, so look first to tell the caller.
-        var existing = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, id.ToString("D"), select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!existing.HasValue)
-        {
-            return false;
-        }
-
-        await _table.DeleteEntityAsync(Partition, id.ToString("D"), ETag.All, cancellationToken).ConfigureAwait(false);
-        return true;
-    }
+    public Task<bool> RemoveAsync(Guid id, CancellationToken cancellationToken = default) =>
+        _table.DeleteIfPresentAsync(Partition, id.ToString("D"), cancellationToken);
 
     private static Subscriber ToSubscriber(TableEntity e) => new(
         Guid.ParseExact(e.RowKey, "D"),

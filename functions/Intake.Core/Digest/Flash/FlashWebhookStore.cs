@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Intake.Core.Configuration;
+using Intake.Core.Storage;
 
 namespace Intake.Core.Digest.Flash;
 
@@ -52,17 +53,8 @@ public sealed class FlashWebhookStore(TableServiceClient tables)
     }
 
     /// <summary>Removes a webhook; false when there was none. Its pending deliveries are then dead-lettered.</summary>
-    public async Task<bool> RemoveAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        var existing = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, id.ToString("D"), select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!existing.HasValue)
-        {
-            return false;
-        }
-
-        await _table.DeleteEntityAsync(Partition, id.ToString("D"), ETag.All, cancellationToken).ConfigureAwait(false);
-        return true;
-    }
+    public Task<bool> RemoveAsync(Guid id, CancellationToken cancellationToken = default) =>
+        _table.DeleteIfPresentAsync(Partition, id.ToString("D"), cancellationToken);
 
     private static FlashWebhook ToWebhook(TableEntity e) => new(
         Guid.ParseExact(e.RowKey, "D"),

@@ -22,6 +22,8 @@ public sealed class AppSettingsTests(CompiledTemplates compiled)
         ["Digest__AlertRulesPath"] = "Optional: empty means the alert rules built into the app (digest/alert-rules.json).",
         ["Digest__OutboxPath"] = "Optional: only used while no SMTP host is set; in Azure, digests go through Smtp__Host.",
         ["Digest__CatchUpDays"] = "Optional: the code's default (7 days) applies in Azure.",
+        ["Smtp__Security"] = "Optional: the code's default (Auto: TLS required, except for a relay on loopback) applies in Azure.",
+        ["Smtp__ServerCertificateSha256"] = "Optional: pins the relay's certificate when no public authority signs it; empty trusts the system store.",
         ["Flash__Enabled"] = "Optional: the code's default (flash alerts on) applies in Azure.",
         ["Flash__MinSeverity"] = "Optional: the code's default (severity 5) applies in Azure.",
         ["Flash__MinKilled"] = "Optional: the code's default (10 killed) applies in Azure.",

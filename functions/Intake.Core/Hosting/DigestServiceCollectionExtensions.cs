@@ -26,8 +26,8 @@ internal static class DigestServiceCollectionExtensions
         services.AddOptions<SmtpOptions>()
             .Bind(configuration.GetSection(SmtpOptions.Section))
             .ValidateDataAnnotations()
-            .Validate(o => !o.IsConfigured || System.Net.Mail.MailAddress.TryCreate(o.From, out _), "Smtp:From must be an e-mail address when Smtp:Host is set.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidation>();
 
         // The rules file is checked with the options at start-up (unknown field, kind or risk factor: no start).
         services.AddSingleton<IValidateOptions<DigestOptions>, AlertRulesValidation>();

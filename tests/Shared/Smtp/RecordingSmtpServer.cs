@@ -2,8 +2,10 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using MimeKit;
 using SmtpServer;
+using SmtpServer.Authentication;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
@@ -16,23 +18,51 @@ namespace Intake.Testing.Smtp;
 public sealed class RecordingSmtpServer : IAsyncDisposable
 {
     private readonly Store _store = new();
+    private readonly ConcurrentQueue<(string User, bool Encrypted)> _logins = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
 
-    private RecordingSmtpServer(int port)
+    private RecordingSmtpServer(int port, X509Certificate2? certificate, (string User, string Password)? login)
     {
         Port = port;
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
-            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, port)))
+            .Endpoint(e =>
+            {
+                e.Endpoint(new IPEndPoint(IPAddress.Loopback, port));
+                if (certificate is not null)
+                {
+                    // Offers STARTTLS, and AUTH only once the connection is encrypted.
+                    e.Certificate(certificate).AllowUnsecureAuthentication(false);
+                }
+
+                if (login is not null)
+                {
+                    // Without a certificate it takes the login in clear, as a relay behind a
+                    // STARTTLS-stripping attacker would.
+                    e.AuthenticationRequired(true).AllowUnsecureAuthentication(certificate is null);
+                }
+            })
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(_store);
+        if (login is { } expected)
+        {
+            services.Add(new DelegatingUserAuthenticator((context, user, password) =>
+            {
+                _logins.Enqueue((user, context.Pipe?.IsSecure == true));
+                return user == expected.User && password == expected.Password;
+            }));
+        }
+
         _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
     }
 
     /// <summary>The port it listens on (127.0.0.1).</summary>
     public int Port { get; }
+
+    /// <summary>Login attempts so far: the user name, and whether the connection was encrypted when it came.</summary>
+    public IReadOnlyList<(string User, bool Encrypted)> Logins => [.. _logins];
 
     /// <summary>Messages accepted, in order.</summary>
     public IReadOnlyList<MimeMessage> Messages => [.. _store.Messages];
@@ -40,14 +70,17 @@ public sealed class RecordingSmtpServer : IAsyncDisposable
     /// <summary>Delivery attempts answered with a transient failure so far.</summary>
     public int Refused => _store.Refused;
 
-    /// <summary>Starts a server.</summary>
-    public static RecordingSmtpServer Start()
+    /// <summary>
+    /// Starts a server; with <paramref name="certificate"/> it offers STARTTLS, with
+    /// <paramref name="login"/> it requires that user and password.
+    /// </summary>
+    public static RecordingSmtpServer Start(X509Certificate2? certificate = null, (string User, string Password)? login = null)
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         var port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
-        return new RecordingSmtpServer(port);
+        return new RecordingSmtpServer(port, certificate, login);
     }
 
     /// <summary>Answers the next <paramref name="count"/> messages with 452 (try again later).</summary>

@@ -1,5 +1,5 @@
+using System.Security.Cryptography;
 using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Polly;
@@ -27,8 +27,16 @@ internal sealed class SmtpTransport(IOptions<SmtpOptions> options, ResiliencePip
             async ct =>
             {
                 using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
-                var security = smtp.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable;
-                await client.ConnectAsync(smtp.Host, smtp.Port, security, ct).ConfigureAwait(false);
+                if (smtp.PinnedCertificateHash is { Length: > 0 } pinned)
+                {
+                    // A pinned certificate replaces the trust store: that one and no other.
+                    client.ServerCertificateValidationCallback = (_, certificate, _, _) =>
+                        certificate is not null && string.Equals(certificate.GetCertHashString(HashAlgorithmName.SHA256), pinned, StringComparison.OrdinalIgnoreCase);
+                }
+
+                // STARTTLS is required unless the relay is on loopback: MailKit then stops before AUTH
+                // if the relay does not offer it, instead of sending the password in clear.
+                await client.ConnectAsync(smtp.Host, smtp.Port, smtp.SocketOptions, ct).ConfigureAwait(false);
                 if (!string.IsNullOrEmpty(smtp.UserName))
                 {
                     await client.AuthenticateAsync(smtp.UserName, smtp.Password, ct).ConfigureAwait(false);

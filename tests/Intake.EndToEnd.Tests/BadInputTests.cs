@@ -15,6 +15,7 @@ public sealed class BadInputTests(SelfHostFixture fixture)
         "malformed-json", "truncated-json", "text-plain", "no-content-type", "latin1-charset", "over-limit", "missing-fields",
         "severity-out-of-range", "unknown-category", "latitude-out-of-range", "longitude-not-a-number",
         "occurred-tomorrow", "negative-killed", "unknown-field", "contact-without-consent", "array-body", "lone-surrogate",
+        "duplicate-key", "duplicate-nested-key",
     ];
 
     private static (byte[] Body, string? ContentType, HttpStatusCode Status, string Code, string[] Fields) Build(string name)
@@ -66,6 +67,13 @@ public sealed class BadInputTests(SelfHostFixture fixture)
                 // Valid JSON, but no text: an escaped unpaired surrogate (found by HostileInputTests; it was a 500).
                 report["narrative"] = "LONE";
                 return (Encoding.UTF8.GetBytes(report.ToJsonString().Replace("\"LONE\"", "\"\\uD800\"", StringComparison.Ordinal)), json, (HttpStatusCode)422, "validation-failed", ["narrative"]);
+            case "duplicate-key":
+                // Parsers disagree on which of two equal keys wins: stored evidence must have one meaning.
+                report["severity"] = 2;
+                return (Encoding.UTF8.GetBytes(report.ToJsonString().Replace("\"severity\":2", "\"severity\":2,\"severity\":5", StringComparison.Ordinal)), json, (HttpStatusCode)422, "validation-failed", ["severity"]);
+            case "duplicate-nested-key":
+                report["consent"]!["shareWithPartners"] = false;
+                return (Encoding.UTF8.GetBytes(report.ToJsonString().Replace("\"shareWithPartners\":false", "\"shareWithPartners\":false,\"shareWithPartners\":true", StringComparison.Ordinal)), json, (HttpStatusCode)422, "validation-failed", ["consent.shareWithPartners"]);
             default: throw new ArgumentOutOfRangeException(nameof(name), name, null);
         }
     }

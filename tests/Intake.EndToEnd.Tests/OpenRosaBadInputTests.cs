@@ -112,6 +112,36 @@ public sealed class OpenRosaBadInputTests(SelfHostFixture fixture)
         Assert.DoesNotContain("root:", message, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string, string, string> RepeatedFields => new()
+    {
+        { "<severity>4</severity>", "<severity>4</severity><severity>1</severity>", "what/severity" },
+        { "<consent>", "<consent><share_with_partners>no</share_with_partners>", "consent/share_with_partners" },
+        { "<where>", "<where><country>TD</country></where><where>", "where" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RepeatedFields))]
+    public async Task Submit_FieldGivenTwice_422NamingTheFieldAndNothingStored(string original, string repeated, string field)
+    {
+        var xml = OpenRosaFixtures.Text(OpenRosaFixtures.Collect, Guid.NewGuid());
+        Assert.Contains(original, xml, StringComparison.Ordinal);
+
+        var message = await AssertRefusedAsync(
+            () => Client.SubmitOpenRosaAsync(Encoding.UTF8.GetBytes(xml.Replace(original, repeated, StringComparison.Ordinal)), Ct),
+            (HttpStatusCode)422, "duplicate-field");
+
+        Assert.Contains($"'{field}'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_EvidenceRepeatedAsTheFormAllows_IsAccepted()
+    {
+        // Two <evidence> groups are the form's repeat, not a field given twice.
+        using var response = await Client.SubmitOpenRosaAsync(OpenRosaFixtures.Load(OpenRosaFixtures.Collect, Guid.NewGuid()), Ct);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
     [Fact]
     public async Task Submit_DisallowedAttachmentType_415AndNothingStored()
     {

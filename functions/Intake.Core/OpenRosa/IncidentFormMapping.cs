@@ -43,6 +43,39 @@ public sealed class IncidentFormMapping(ReportValidator validator)
         ["consent.shareWithPartners"] = "consent/share_with_partners",
     };
 
+    /// <summary>The groups of the form whose fields the mapping reads; each appears once, as does each field in it.</summary>
+    private static readonly string[] Groups = ["meta", "when", "where", "what", "source", "consent"];
+
+    /// <summary>
+    /// The first form path (<c>group</c> or <c>group/field</c>) given more than once in an instance
+    /// of the incident form, or null. Readers disagree on which of two equal fields counts (the
+    /// mapping takes the first, an XPath reader may take either), so such evidence is refused at
+    /// the door instead of being stored with two meanings. The evidence repeat is not among them.
+    /// </summary>
+    public static string? RepeatedField(XFormInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        if (instance.FormId != FormCatalog.IncidentReportFormId || instance.IsEncrypted)
+        {
+            return null;
+        }
+
+        foreach (var group in instance.Root.Elements().GroupBy(e => e.Name.LocalName).Where(g => Groups.Contains(g.Key)))
+        {
+            if (group.Skip(1).Any())
+            {
+                return group.Key;
+            }
+
+            if (group.First().Elements().GroupBy(e => e.Name.LocalName).FirstOrDefault(f => f.Skip(1).Any()) is { } field)
+            {
+                return $"{group.Key}/{field.Key}";
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Maps and validates an instance; errors name the form field (never its value).</summary>
     public ReportValidation Map(XFormInstance instance)
     {

@@ -51,6 +51,11 @@ public sealed partial class OpenRosaIntake(
         }
 
         var id = instance.ReportId;
+        if (IncidentFormMapping.RepeatedField(instance) is { } repeated)
+        {
+            return OpenRosaOutcome.Reject(ProblemCatalog.DuplicateField, $"The form field '{repeated}' is given more than once; give each field once, so that the stored report has one meaning.", id);
+        }
+
         var checkedFiles = new List<(StoredAttachment Attachment, ReadOnlyMemory<byte> Content)>();
         var ignored = 0;
         foreach (var file in upload.Files)

@@ -75,6 +75,9 @@ public static class ProblemCatalog
     /// <summary>The submission's XML is not well-formed, unsafe, or lacks <c>meta/instanceID</c>.</summary>
     public static readonly Problem MalformedXml = new("malformed-xml", 400, "The submission XML cannot be accepted");
 
+    /// <summary>A field of the incident form appears twice, so the stored submission could be read two ways.</summary>
+    public static readonly Problem DuplicateField = new("duplicate-field", 422, "A field is given more than once");
+
     /// <summary>An attachment's name cannot be stored.</summary>
     public static readonly Problem InvalidAttachmentName = new("invalid-attachment-name", 400, "An attachment's file name is not acceptable");
 

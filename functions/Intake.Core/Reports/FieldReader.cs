@@ -10,18 +10,30 @@ internal sealed class FieldReader(List<FieldError> errors, string prefix = "")
 
     public void Add(string field, string detail) => errors.Add(new FieldError(Path(field), detail));
 
+    /// <summary>
+    /// Records an error for each property of <paramref name="element"/> that the schema does not
+    /// know, and for each property given twice: JSON parsers disagree on which of two equal keys
+    /// wins, so stored evidence with both could be read two ways.
+    /// </summary>
     public void RejectUnknown(JsonElement element, string scope, IReadOnlyCollection<string> known)
     {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
         {
             if (!TryGetName(property, out var name))
             {
                 errors.Add(new FieldError(Path(scope), "Has a property name that is not valid Unicode text."));
+                continue;
             }
-            else if (!known.Contains(name))
+
+            var field = scope.Length == 0 ? name : $"{scope}.{name}";
+            if (!known.Contains(name))
             {
-                var field = scope.Length == 0 ? name : $"{scope}.{name}";
                 errors.Add(new FieldError(Path(field), "Is not a field of the report schema (v1)."));
+            }
+            else if (!seen.Add(name))
+            {
+                errors.Add(new FieldError(Path(field), "Is given more than once; give each field once, so that the stored report has one meaning."));
             }
         }
     }

@@ -177,6 +177,26 @@ public sealed class CliTests(SelfHostFixture fixture)
         Assert.Contains("403", submitter.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("http://intake.example.org")]
+    [InlineData("http://10.0.0.8:7071/api")]
+    public async Task Commands_PlainHttpToAnotherMachine_RefusedBeforeSendingTheToken(string endpoint)
+    {
+        var refused = await RunAsync(Host.AdminToken.Secret, "queues", "--endpoint", endpoint);
+
+        Assert.Equal(2, refused.Code);
+        Assert.Contains("plain http", refused.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Host.AdminToken.Secret, refused.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Commands_PlainHttpToLocalhost_Allowed()
+    {
+        var local = await RunAsync(Host.AdminToken.Secret, "queues", "--endpoint", Host.Address.ToString().Replace("127.0.0.1", "localhost", StringComparison.Ordinal));
+
+        Assert.Equal(0, local.Code);
+    }
+
     [Fact]
     public async Task DigestAndSubscriberCommands_AgainstLiveSelfHost_MailTheSubscriberOnceUnlessForced()
     {

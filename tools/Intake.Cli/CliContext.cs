@@ -42,6 +42,12 @@ public sealed class CliContext(IAnsiConsole console, Func<string, string?> envir
             throw new CliException($"The endpoint '{endpoint}' is not an http(s) URL.", 2);
         }
 
+        if (uri.Scheme == "http" && !uri.IsLoopback)
+        {
+            // The admin token travels in every request; over plain http anyone on the path reads it.
+            throw new CliException($"The endpoint '{endpoint}' is plain http: the token would cross the network in clear. Use https (http is only for localhost).", 2);
+        }
+
         return new IntakeApiClient(uri, parse.GetValue(Token) ?? environment(TokenVariable), handler);
     }
 }

@@ -31,6 +31,7 @@ public sealed class AppSettingsTests(CompiledTemplates compiled)
         ["Flash__RetryFor"] = "Optional: the code's default (retry a delivery for 24 hours) applies in Azure.",
         ["AzureAd__Instance"] = "Optional Entra ID sign-in for admins; set after deployment together with the app registration.",
         ["AzureAd__TenantId"] = "Optional Entra ID sign-in for admins; set after deployment together with the app registration.",
+        ["AzureAd__AllowedTenantIds"] = "Optional: only with AzureAd__TenantId 'organizations' or 'common'; the tenant ids whose tokens are accepted.",
         ["AzureAd__ClientId"] = "Optional Entra ID sign-in for admins; empty means only admin tokens are accepted.",
     };
 

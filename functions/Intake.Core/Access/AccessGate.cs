@@ -107,6 +107,14 @@ public sealed partial class AccessGate(
         }
 
         var principal = result.Principal;
+        // Signed by Entra is not enough: only the organisation's own tenant (or the listed ones).
+        var tenant = principal.FindFirstValue("tid") ?? principal.FindFirstValue("http://schemas.microsoft.com/identity/claims/tenantid");
+        if (tenant is null || !entra.Tenants.Contains(tenant))
+        {
+            LogForeignTenant(tenant ?? "(none)");
+            return null;
+        }
+
         // Microsoft.Identity.Web's readers know both the short and the mapped claim names.
         var id = principal.GetObjectId() ?? principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
         var name = principal.FindFirstValue("name") ?? principal.FindFirstValue("preferred_username") ?? principal.FindFirstValue("azp") ?? id;
@@ -145,5 +153,8 @@ public sealed partial class AccessGate(
 
     [LoggerMessage(EventId = 601, Level = LogLevel.Warning, Message = "Caller {CallerId} is not an admin; refused {Route}")]
     private partial void LogForbidden(string callerId, string route);
+
+    [LoggerMessage(EventId = 602, Level = LogLevel.Warning, Message = "Refused an Entra ID token of tenant {TenantId}: not a tenant this deployment accepts")]
+    private partial void LogForeignTenant(string tenantId);
 
 }

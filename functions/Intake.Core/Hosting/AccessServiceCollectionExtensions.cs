@@ -15,7 +15,7 @@ internal static class AccessServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(EntraAdminSettings.Section);
-        var entra = new EntraAdminSettings(!string.IsNullOrWhiteSpace(section["ClientId"]));
+        var entra = EntraAdminSettings.From(section["ClientId"], section["TenantId"], section["AllowedTenantIds"]);
         services.AddSingleton(entra);
         services.AddSingleton<AccessTokenStore>();
         services.AddSingleton<AccessGate>();

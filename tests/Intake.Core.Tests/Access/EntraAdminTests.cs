@@ -38,26 +38,35 @@ public sealed class EntraAdminTests(StorageFixture storage) : IAsyncDisposable
         }
     }
 
-    private ServiceProvider Build()
+    private const string OtherTenantId = "0d5e7c1a-93b2-4f7e-a2c4-6b1e8f9d0a21";
+
+    private ServiceProvider Build(string tenant = TenantId, string? allowedTenants = null)
     {
         var services = storage.BuildServices(settings: new Dictionary<string, string?>
         {
             ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
-            ["AzureAd:TenantId"] = TenantId,
+            ["AzureAd:TenantId"] = tenant,
             ["AzureAd:ClientId"] = ClientId,
+            ["AzureAd:AllowedTenantIds"] = allowedTenants,
         });
         return services;
     }
 
-    private static string Jwt(params string[] roles)
+    private static string Jwt(params string[] roles) => JwtOfTenant(TenantId, roles);
+
+    private static string JwtOfTenant(string? tenant, params string[] roles)
     {
         var claims = new Dictionary<string, object>
         {
             ["oid"] = "00000000-0000-0000-0000-0000000000aa",
-            ["tid"] = TenantId,
             ["name"] = "Ops Person",
             ["roles"] = roles,
         };
+        if (tenant is not null)
+        {
+            claims["tid"] = tenant;
+        }
+
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
@@ -68,10 +77,13 @@ public sealed class EntraAdminTests(StorageFixture storage) : IAsyncDisposable
         });
     }
 
-    private async Task<(Microsoft.AspNetCore.Http.HttpContext Context, Intake.Core.Http.ApiAnswer? Denial)> AuthorizeAsync(string bearer, Intake.Core.Http.ApiOperation operation)
+    private Task<(Microsoft.AspNetCore.Http.HttpContext Context, Intake.Core.Http.ApiAnswer? Denial)> AuthorizeAsync(string bearer, Intake.Core.Http.ApiOperation operation) =>
+        AuthorizeAsync(Services, bearer, operation);
+
+    private static async Task<(Microsoft.AspNetCore.Http.HttpContext Context, Intake.Core.Http.ApiAnswer? Denial)> AuthorizeAsync(ServiceProvider services, string bearer, Intake.Core.Http.ApiOperation operation)
     {
         // Only the key source is local; everything Microsoft.Identity.Web set up stays.
-        var options = Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
         var configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
         configuration.SigningKeys.Add(Key);
         options.Configuration = configuration;
@@ -85,7 +97,7 @@ public sealed class EntraAdminTests(StorageFixture storage) : IAsyncDisposable
         var context = new DefaultHttpContext();
         context.Request.Path = operation.PathFor();
         context.Request.Headers.Authorization = "Bearer " + bearer;
-        return (context, await Services.GetRequiredService<AccessGate>().AuthorizeAsync(context, operation, Ct));
+        return (context, await services.GetRequiredService<AccessGate>().AuthorizeAsync(context, operation, Ct));
     }
 
     [Fact]
@@ -122,6 +134,47 @@ public sealed class EntraAdminTests(StorageFixture storage) : IAsyncDisposable
         var (_, denial) = await AuthorizeAsync(other, Intake.Core.Http.ApiOperations.AdminQueues);
 
         Assert.Equal(401, denial!.StatusCode);
+    }
+
+    [Fact]
+    public async Task AuthorizeAsync_AdminRoleButAnotherTenant_Is401()
+    {
+        var (context, denial) = await AuthorizeAsync(JwtOfTenant(OtherTenantId, EntraAdminSettings.AdminRole), Intake.Core.Http.ApiOperations.AdminQueues);
+
+        Assert.Equal(401, denial!.StatusCode);
+        Assert.Null(Caller.Of(context));
+    }
+
+    [Fact]
+    public async Task AuthorizeAsync_AdminRoleWithoutTenantClaim_Is401()
+    {
+        var (_, denial) = await AuthorizeAsync(JwtOfTenant(tenant: null, EntraAdminSettings.AdminRole), Intake.Core.Http.ApiOperations.AdminQueues);
+
+        Assert.Equal(401, denial!.StatusCode);
+    }
+
+    [Fact]
+    public async Task AuthorizeAsync_MultiTenantAliasWithAllowList_AcceptsOnlyListedTenants()
+    {
+        await using var organisations = Build("organizations", allowedTenants: TenantId);
+
+        var (_, listed) = await AuthorizeAsync(organisations, JwtOfTenant(TenantId, EntraAdminSettings.AdminRole), Intake.Core.Http.ApiOperations.AdminQueues);
+        var (_, other) = await AuthorizeAsync(organisations, JwtOfTenant(OtherTenantId, EntraAdminSettings.AdminRole), Intake.Core.Http.ApiOperations.AdminQueues);
+
+        Assert.Null(listed);
+        Assert.Equal(401, other!.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("common", null, "AzureAd:TenantId")]
+    [InlineData("organizations", "", "AzureAd:TenantId")]
+    [InlineData("", null, "AzureAd:TenantId")]
+    [InlineData("organizations", "contoso.example", "AzureAd:AllowedTenantIds")]
+    public void Settings_TenantNotPinned_StopStartUpNamingTheSetting(string tenant, string? allowed, string setting)
+    {
+        var failure = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => EntraAdminSettings.From(ClientId, tenant, allowed));
+
+        Assert.Contains(setting, failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -33,6 +33,7 @@ internal static class DigestServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DigestOptions>, AlertRulesValidation>();
         services.AddSingleton(sp => AlertRules.LoadConfigured(sp.GetRequiredService<IOptions<DigestOptions>>().Value.AlertRulesPath, sp.GetRequiredService<CategoryTaxonomy>()));
         services.AddSingleton<DailyTally>();
+        services.AddSingleton<TallySnapshots>();
         services.AddSingleton<DigestCompiler>();
         services.AddSingleton<AlertBacktest>();
         services.AddSingleton<DigestArchive>();

@@ -49,6 +49,7 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(("httpTrigger", "admin/digests/{date}/send", "post"), Http(triggers["SendDigest"]));
         Assert.Equal(("timerTrigger", "%DigestSchedule%"), ((string)triggers["DailyDigest"]["type"]!, (string)triggers["DailyDigest"]["schedule"]!));
         Assert.Equal(("timerTrigger", "%ReconcileSchedule%"), ((string)triggers["Reconcile"]["type"]!, (string)triggers["Reconcile"]["schedule"]!));
+        Assert.Equal(("timerTrigger", "%FlashSweepSchedule%"), ((string)triggers["FlashSweep"]["type"]!, (string)triggers["FlashSweep"]["schedule"]!));
     }
 
     [Fact]

@@ -60,6 +60,7 @@ internal static class DigestServiceCollectionExtensions
         services.AddSingleton<FlashSender>();
         services.AddSingleton<FlashDeliverer>();
         services.AddSingleton<FlashDispatcher>();
+        services.AddSingleton<FlashSweep>();
         services.AddSingleton<FlashApi>();
         return services;
     }

@@ -100,7 +100,7 @@ public sealed class TallySnapshotsTests(StorageFixture storage) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ReadAsync_TodayAndYesterday_AreReadLiveAndNeverSnapshotted()
+    public async Task ReadAsync_TodayAndYesterdayUntilAnHourAfterMidnight_AreReadLiveAndNeverSnapshotted()
     {
         _time = new FakeTimeProvider(new DateTimeOffset(Day.AddDays(1), new TimeOnly(0, 30), TimeSpan.Zero));
         var tally = Services.GetRequiredService<DailyTally>();

@@ -14,6 +14,9 @@ public sealed class AlertBacktest(TallySnapshots tally, CategoryTaxonomy taxonom
     /// <summary>The longest replay, in days.</summary>
     public const int MaxDays = 92;
 
+    /// <summary>The first day of receipt a replay from <paramref name="from"/> with the configured rules reads.</summary>
+    public DateOnly FirstReceivedDay(DateOnly from) => new AlertEngine(taxonomy, rules).FirstReceivedDay(from);
+
     /// <summary>Replays the days from <paramref name="from"/> to <paramref name="to"/>.</summary>
     /// <param name="from">First day (UTC).</param>
     /// <param name="to">Last day (UTC), at most <see cref="MaxDays"/> after <paramref name="from"/>.</param>

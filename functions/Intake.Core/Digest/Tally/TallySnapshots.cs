@@ -11,10 +11,10 @@ using Microsoft.Extensions.Logging;
 namespace Intake.Core.Digest.Tally;
 
 /// <summary>
-/// Reads the tally for the digest, the backtest and the flash sweep: open days (today and
-/// yesterday) from the table, closed days from one snapshot blob each, so that 44 days of
-/// 2,000 areas cost 44 point reads and a few downloads instead of ~120,000 rows paged out of
-/// table storage.
+/// Reads the tally for the digest, the backtest and the flash sweep: open days (today, and
+/// yesterday until an hour after midnight) from the table, closed days from one snapshot blob
+/// each, so that 44 days of 2,000 areas cost 44 point reads and a few downloads instead of
+/// ~120,000 rows paged out of table storage. The 06:00 digest of yesterday reads no open day.
 /// <para>
 /// A snapshot is built lazily, the first time a closed day is read: the day's <c>d|changed</c>
 /// ETag is read first, then the cells, and both are stored (gzip JSON, blob
@@ -30,13 +30,18 @@ namespace Intake.Core.Digest.Tally;
 /// </summary>
 public sealed partial class TallySnapshots(DailyTally tally, BlobServiceClient blobs, TimeProvider time, ILogger<TallySnapshots> logger)
 {
-    /// <summary>Days read live: today and yesterday, which processing still changes in the normal course.</summary>
-    public const int LiveDays = 2;
+    /// <summary>
+    /// How long after its end a day is still read live. <see cref="DailyTally"/> marks a day changed
+    /// only once its own clock has passed the day's end, so a change decided just before midnight
+    /// is unmarked: the hour is the margin for such a transaction (and for clocks that differ).
+    /// </summary>
+    public static readonly TimeSpan OpenAfterEnd = TimeSpan.FromHours(1);
 
     /// <summary>The most cells kept in memory; older days are dropped first beyond it.</summary>
     public const int MaxCachedCells = 600_000;
 
     private const int ParallelDays = 4;
+    private const int ParallelMarks = 16;
     private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(StorageNames.Digests);
     private readonly Dictionary<DateOnly, TallySnapshot> _cache = [];
     private readonly Lock _gate = new();
@@ -49,16 +54,27 @@ public sealed partial class TallySnapshots(DailyTally tally, BlobServiceClient b
     public TallySnapshotReads Reads => new(_live, _cached, _downloaded, _built);
 
     /// <summary>Reads every cell received from <paramref name="firstReceived"/> to <paramref name="lastReceived"/> (inclusive), oldest day first.</summary>
-    /// <remarks>Up to four days in flight; each closed day costs one point read when its snapshot is in memory.</remarks>
+    /// <remarks>Each closed day costs one point read when its snapshot is in memory; up to four days are downloaded or read at once.</remarks>
     public async IAsyncEnumerable<TallyCell> ReadAsync(DateOnly firstReceived, DateOnly lastReceived, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var days = Enumerable.Range(0, Math.Max(0, lastReceived.DayNumber - firstReceived.DayNumber + 1)).Select(firstReceived.AddDays).ToList();
+        var firstOpen = DateOnly.FromDateTime((time.GetUtcNow() - OpenAfterEnd).UtcDateTime);
+        // The marks first, many at once: one small point read per closed day, then most days come from memory.
+        var marks = new Dictionary<DateOnly, string?>();
+        await Parallel.ForEachAsync(days.Where(d => d < firstOpen), new ParallelOptions { MaxDegreeOfParallelism = ParallelMarks, CancellationToken = cancellationToken }, async (day, ct) =>
+        {
+            var mark = (await tally.ChangeMarkAsync(day, ct).ConfigureAwait(false))?.ToString();
+            lock (marks)
+            {
+                marks[day] = mark;
+            }
+        }).ConfigureAwait(false);
         var reads = new Task<IReadOnlyList<TallyCell>>?[days.Count];
         for (var i = 0; i < days.Count; i++)
         {
             for (var j = i; j < Math.Min(days.Count, i + ParallelDays); j++)
             {
-                reads[j] ??= ReadDayAsync(days[j], cancellationToken);
+                reads[j] ??= marks.TryGetValue(days[j], out var mark) ? ReadClosedDayAsync(days[j], mark, cancellationToken) : ReadOpenDayAsync(days[j], cancellationToken);
             }
 
             foreach (var cell in await reads[i]!.ConfigureAwait(false))
@@ -70,17 +86,17 @@ public sealed partial class TallySnapshots(DailyTally tally, BlobServiceClient b
         }
     }
 
-    private async Task<IReadOnlyList<TallyCell>> ReadDayAsync(DateOnly day, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TallyCell>> ReadOpenDayAsync(DateOnly day, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        if (day > today.AddDays(-LiveDays))
-        {
-            Interlocked.Increment(ref _live);
-            return await tally.ReadDayAsync(day, cancellationToken).ConfigureAwait(false);
-        }
+        Interlocked.Increment(ref _live);
+        return await tally.ReadDayAsync(day, cancellationToken).ConfigureAwait(false);
+    }
 
-        // The mark before the cells: a change after this read makes the mark stale, never the snapshot silently wrong.
-        var mark = (await tally.ChangeMarkAsync(day, cancellationToken).ConfigureAwait(false))?.ToString();
+    /// <param name="day">A closed day.</param>
+    /// <param name="mark">Its mark, read before its cells are: a change after that read makes the mark stale, never a snapshot silently wrong.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    private async Task<IReadOnlyList<TallyCell>> ReadClosedDayAsync(DateOnly day, string? mark, CancellationToken cancellationToken)
+    {
         lock (_gate)
         {
             if (_cache.TryGetValue(day, out var kept) && kept.Mark == mark)

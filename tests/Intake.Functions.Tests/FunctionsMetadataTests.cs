@@ -13,7 +13,7 @@ public sealed class FunctionsMetadataTests
             [
                 "AddFlashWebhook", "AddSubscriber", "AdminAddPlaceAlias", "AdminAuditLog", "AdminCreateToken", "AdminListPlaceAliases", "AdminListReports",
                 "AdminListTokens", "AdminPoison", "AdminQueues", "AdminReconcile", "AdminRemovePlaceAlias", "AdminReprocessPoison", "AdminRequeueReports",
-                "AdminRevokeToken", "AdminUnresolvedPlaces", "AlertsBacktest", "CompileDigest", "DailyDigest", "DeliverFlash", "GetDigest", "GetLatestDigest",
+                "AdminRevokeToken", "AdminUnresolvedPlaces", "AlertsBacktest", "CompileDigest", "DailyDigest", "DeliverFlash", "FlashSweep", "GetDigest", "GetLatestDigest",
                 "GetReportStatus", "Health", "KeyedOpenRosaFormDownload", "KeyedOpenRosaFormList", "KeyedOpenRosaSubmissionGet", "KeyedOpenRosaSubmissionHead",
                 "KeyedOpenRosaSubmit", "ListFlashDeliveries", "ListFlashWebhooks", "ListSubscribers", "OpenApi", "OpenRosaFormDownload", "OpenRosaFormList",
                 "OpenRosaSubmissionGet", "OpenRosaSubmissionHead", "OpenRosaSubmit", "ProcessReport", "Reconcile", "RedeliverFlash", "RemoveFlashWebhook",

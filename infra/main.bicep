@@ -94,6 +94,9 @@ param digestSchedule string = '0 0 6 * * *'
 @description('ReconcileSchedule: NCRONTAB (UTC) of the reconciler.')
 param reconcileSchedule string = '0 */5 * * * *'
 
+@description('FlashSweepSchedule: NCRONTAB (UTC) of the intraday sweep that flashes new area-level alerts.')
+param flashSweepSchedule string = '0 * * * * *'
+
 @description('Intake__MaxBodyBytes: largest accepted JSON report body, in bytes.')
 @minValue(4096)
 @maxValue(4194304)
@@ -159,6 +162,7 @@ var deploymentContainerName = 'app-package-${functionAppName}'
 var appSettings AppSettingValues = {
   digestSchedule: digestSchedule
   reconcileSchedule: reconcileSchedule
+  flashSweepSchedule: flashSweepSchedule
   maxBodyBytes: intakeMaxBodyBytes
   clockSkew: intakeClockSkew
   heldCategories: intakeHeldCategories

@@ -9,8 +9,8 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Intake.Functions;
 
-/// <summary>The queue and timer triggers; the self-host runs the same four on the WebJobs SDK.</summary>
-public sealed class BackgroundFunctions(ReportProcessor processor, DailyDigestRun digests, Reconciler reconciler, FlashDeliverer flash)
+/// <summary>The queue and timer triggers; the self-host runs the same five on the WebJobs SDK.</summary>
+public sealed class BackgroundFunctions(ReportProcessor processor, DailyDigestRun digests, Reconciler reconciler, FlashDeliverer flash, FlashSweep sweep)
 {
     /// <summary>The processing queue; after 5 dequeues (host.json) the runtime moves the message to reports-poison.</summary>
     [Function("ProcessReport")]
@@ -31,6 +31,10 @@ public sealed class BackgroundFunctions(ReportProcessor processor, DailyDigestRu
     /// <summary>The daily digest (previous UTC day, plus missing days), on the DigestSchedule setting.</summary>
     [Function("DailyDigest")]
     public Task DailyDigest([TimerTrigger(Schedules.Digest)] TimerInfo timer, CancellationToken ct) => digests.RunAsync(ct);
+
+    /// <summary>Today's new area-level alerts pushed as flashes, on the FlashSweepSchedule setting.</summary>
+    [Function("FlashSweep")]
+    public Task FlashSweep([TimerTrigger(Schedules.FlashSweep)] TimerInfo timer, CancellationToken ct) => sweep.RunAsync(ct);
 
     /// <summary>The reconciler, on the ReconcileSchedule setting.</summary>
     [Function("Reconcile")]

@@ -149,6 +149,10 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
           value: settings.reconcileSchedule
         }
         {
+          name: 'FlashSweepSchedule'
+          value: settings.flashSweepSchedule
+        }
+        {
           name: 'Intake__MaxBodyBytes'
           value: string(settings.maxBodyBytes)
         }

@@ -9,6 +9,9 @@ type AppSettingValues = {
   @description('ReconcileSchedule: NCRONTAB (UTC) of the reconciler.')
   reconcileSchedule: string
 
+  @description('FlashSweepSchedule: NCRONTAB (UTC) of the intraday sweep that flashes new area-level alerts.')
+  flashSweepSchedule: string
+
   @description('Intake__MaxBodyBytes: largest accepted JSON report body, in bytes.')
   @minValue(4096)
   @maxValue(4194304)

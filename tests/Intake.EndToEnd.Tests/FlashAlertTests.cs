@@ -33,7 +33,7 @@ public sealed class FlashAlertTests
             },
             cancellationToken: Ct);
 
-    private static async Task<string> SubmitProcessedAsync(SelfHostInstance host, string admin1, int severity, int killed, string? category = null)
+    private static async Task<string> SubmitProcessedAsync(SelfHostInstance host, string admin1, int severity, int killed, string? category = null, HttpClient? client = null)
     {
         var report = ReportClient.NewReport(category);
         report["occurredAt"] = DateTime.UtcNow.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
@@ -41,10 +41,11 @@ public sealed class FlashAlertTests
         report["location"]!["admin1"] = admin1;
         report["severity"] = severity;
         report["killed"] = killed;
-        using var response = await host.Client.PostAsync(report, Ct);
+        using var response = await (client ?? host.Client).PostAsync(report, Ct);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var id = (string)report["submissionId"]!;
-        await host.Client.WaitForStatusAsync(id, "processed", TimeSpan.FromSeconds(60), Ct);
+        // A submitter sees only its own reports: ask as the one who sent it.
+        await (client ?? host.Client).WaitForStatusAsync(id, "processed", TimeSpan.FromSeconds(60), Ct);
         return id;
     }
 
@@ -108,7 +109,7 @@ public sealed class FlashAlertTests
         Assert.All(mails, m => Assert.StartsWith("FLASH: ", m.Subject ?? "", StringComparison.Ordinal));
         // Areas are named by the code the place resolved to: Vakaga is CF-VK, Ouaka CF-UK.
         Assert.All(mails, m => Assert.Equal("car-flash@example.org", m.To.Mailboxes.Single().Address));
-        Assert.Contains(mails, m => (m.Subject ?? "").Contains("CF-VK, CF", StringComparison.Ordinal) && (m.TextBody ?? "").Contains(second, StringComparison.Ordinal));
+        Assert.Contains(mails, m => (m.Subject ?? "").Contains("Vakaga (CF-VK), CF", StringComparison.Ordinal) && (m.TextBody ?? "").Contains(second, StringComparison.Ordinal));
 
         // Admins see every delivery delivered, and can redeliver one: the same id and body, signed.
         using var listed = await host.AdminClient.GetAsync(new Uri("/api/admin/flash/deliveries", UriKind.Relative), Ct);
@@ -127,6 +128,55 @@ public sealed class FlashAlertTests
         var auditText = await audit.Content.ReadAsStringAsync(Ct);
         Assert.Contains("RedeliverFlash", auditText, StringComparison.Ordinal);
         Assert.Contains("AddFlashWebhook", auditText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FlashSweep_OutbreakInOneArea_FlashesOnceNamingTheAreaAndNotAgain()
+    {
+        await using var smtp = RecordingSmtpServer.Start();
+        await using var host = await SelfHostInstance.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Smtp:Host"] = "127.0.0.1",
+                ["Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
+                ["Smtp:From"] = "flash@intake.test",
+                ["FlashSweepSchedule"] = "*/3 * * * * *",
+            },
+            cancellationToken: Ct);
+        await using var receiver = await WebhookReceiver.StartAsync(Ct);
+        using var registered = await host.AdminClient.PostAsJsonAsync(new Uri("/api/admin/flash/webhooks", UriKind.Relative), new { url = receiver.Url, regions = CentralAfrica }, Ct);
+        receiver.Secret = (string)(await registered.ReadJsonAsync(Ct))["secret"]!;
+        using var subscribed = await host.AdminClient.PostAsJsonAsync(new Uri("/api/admin/subscribers", UriKind.Relative), new { email = "car-desk@example.org", regions = CentralAfrica, language = "fr", flash = true }, Ct);
+        var otherMonitor = host.CreateClient((await host.IssueTokenAsync(Intake.Core.Access.CallerKind.Submitter, "second monitor", Ct)).Secret);
+
+        // An outbreak in Ouaka, from two independent monitors: six killings today (one killed each:
+        // no single report is a mass-casualty flash), where the area has no history.
+        var ids = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            ids.Add(await SubmitProcessedAsync(host, "Ouaka", 3, 1, "killing", i % 2 == 0 ? null : otherMonitor));
+        }
+
+        var received = await receiver.WaitForDistinctAsync(1, TimeSpan.FromSeconds(60), Ct);
+        // Several more sweeps see the same alert, still new today: nothing more is sent.
+        await Task.Delay(TimeSpan.FromSeconds(10), Ct);
+
+        var flash = Assert.Single(receiver.Received);
+        Assert.True(flash.SignatureValid);
+        Assert.Equal("intake-area-flash/1", (string)flash.Body["schema"]!);
+        Assert.Equal(("CF", "CF-UK", "Ouaka"), ((string)flash.Body["region"]!, (string)flash.Body["area"]!, (string)flash.Body["areaName"]!));
+        Assert.Equal("area-spike", (string)flash.Body["rule"]!);
+        Assert.Equal("new", (string)flash.Body["alert"]!["status"]!);
+        Assert.Equal(2, (int)flash.Body["alert"]!["evidence"]!["sources"]!);
+        Assert.Equal(ids.Order(StringComparer.Ordinal), flash.Body["alert"]!["evidence"]!["reportIds"]!.AsArray().Select(id => (string)id!).Order(StringComparer.Ordinal));
+        Assert.Null(flash.Body["reportId"]);
+        var example = ReportClient.NewReport();
+        Assert.DoesNotContain(((string)example["narrative"]!)[..30], flash.Body.ToJsonString(), StringComparison.Ordinal);
+        var mail = Assert.Single(await smtp.WaitForAsync(1, TimeSpan.FromSeconds(30), Ct));
+        Assert.Equal("FLASH: Incidents in an area far above its 28-day baseline in Ouaka (CF-UK), CF", mail.Subject);
+        Assert.Contains(ids[0], mail.TextBody ?? "", StringComparison.Ordinal);
+        using var listed = await host.AdminClient.GetAsync(new Uri("/api/admin/flash/deliveries", UriKind.Relative), Ct);
+        Assert.Equal(2, (await listed.Content.ReadFromJsonAsync<JsonArray>(Ct))!.Count);
     }
 
     [Theory]

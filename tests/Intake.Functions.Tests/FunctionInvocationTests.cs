@@ -28,7 +28,8 @@ public sealed class FunctionInvocationTests : IAsyncLifetime
     private ServiceProvider Services => _services!;
 
     private BackgroundFunctions Background => new(
-        Services.GetRequiredService<ReportProcessor>(), Services.GetRequiredService<DailyDigestRun>(), Services.GetRequiredService<Reconciler>(), Services.GetRequiredService<Intake.Core.Digest.Flash.FlashDeliverer>());
+        Services.GetRequiredService<ReportProcessor>(), Services.GetRequiredService<DailyDigestRun>(), Services.GetRequiredService<Reconciler>(), Services.GetRequiredService<Intake.Core.Digest.Flash.FlashDeliverer>(),
+        Services.GetRequiredService<Intake.Core.Digest.Flash.FlashSweep>());
 
     public async ValueTask InitializeAsync()
     {

@@ -13,7 +13,7 @@ public sealed class FunctionsMetadataTests
             [
                 "AddFlashWebhook", "AddSubscriber", "AdminAddPlaceAlias", "AdminAuditLog", "AdminCreateToken", "AdminListPlaceAliases", "AdminListReports",
                 "AdminListTokens", "AdminPoison", "AdminQueues", "AdminReconcile", "AdminRemovePlaceAlias", "AdminReprocessPoison", "AdminRequeueReports",
-                "AdminRevokeToken", "AdminUnresolvedPlaces", "AlertsBacktest", "CompileDigest", "DailyDigest", "DeliverFlash", "GetDigest", "GetLatestDigest",
+                "AdminRevokeToken", "AdminUnresolvedPlaces", "AlertsBacktest", "CompileDigest", "DailyDigest", "DeliverFlash", "FlashSweep", "GetDigest", "GetLatestDigest",
                 "GetReportStatus", "Health", "KeyedOpenRosaFormDownload", "KeyedOpenRosaFormList", "KeyedOpenRosaSubmissionGet", "KeyedOpenRosaSubmissionHead",
                 "KeyedOpenRosaSubmit", "ListFlashDeliveries", "ListFlashWebhooks", "ListSubscribers", "OpenApi", "OpenRosaFormDownload", "OpenRosaFormList",
                 "OpenRosaSubmissionGet", "OpenRosaSubmissionHead", "OpenRosaSubmit", "ProcessReport", "Reconcile", "RedeliverFlash", "RemoveFlashWebhook",
@@ -49,6 +49,7 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(("httpTrigger", "admin/digests/{date}/send", "post"), Http(triggers["SendDigest"]));
         Assert.Equal(("timerTrigger", "%DigestSchedule%"), ((string)triggers["DailyDigest"]["type"]!, (string)triggers["DailyDigest"]["schedule"]!));
         Assert.Equal(("timerTrigger", "%ReconcileSchedule%"), ((string)triggers["Reconcile"]["type"]!, (string)triggers["Reconcile"]["schedule"]!));
+        Assert.Equal(("timerTrigger", "%FlashSweepSchedule%"), ((string)triggers["FlashSweep"]["type"]!, (string)triggers["FlashSweep"]["schedule"]!));
     }
 
     [Fact]

@@ -40,6 +40,7 @@ public sealed class AppSettingsTests(CompiledTemplates compiled)
     {
         ["DigestSchedule"] = "digestSchedule",
         ["ReconcileSchedule"] = "reconcileSchedule",
+        ["FlashSweepSchedule"] = "flashSweepSchedule",
         ["Intake__MaxBodyBytes"] = "intakeMaxBodyBytes",
         ["Intake__ClockSkew"] = "intakeClockSkew",
         ["Intake__HeldCategories"] = "intakeHeldCategories",

@@ -15,6 +15,7 @@ public static class IntakeSettings
     {
         ["DigestSchedule"] = Schedules.DefaultDigest,
         ["ReconcileSchedule"] = Schedules.DefaultReconcile,
+        ["FlashSweepSchedule"] = Schedules.DefaultFlashSweep,
     };
 
     /// <summary>One line naming the first required setting that is missing; null when none is.</summary>

@@ -9,9 +9,15 @@ public static class Schedules
     /// <summary>The reconciler that re-drives reports a crash left half-way; every 5 minutes by default.</summary>
     public const string Reconcile = "%ReconcileSchedule%";
 
+    /// <summary>The intraday flash sweep: today's new area-level alerts pushed as flashes; every minute by default.</summary>
+    public const string FlashSweep = "%FlashSweepSchedule%";
+
     /// <summary>Default of the <c>DigestSchedule</c> setting.</summary>
     public const string DefaultDigest = "0 0 6 * * *";
 
     /// <summary>Default of the <c>ReconcileSchedule</c> setting.</summary>
     public const string DefaultReconcile = "0 */5 * * * *";
+
+    /// <summary>Default of the <c>FlashSweepSchedule</c> setting.</summary>
+    public const string DefaultFlashSweep = "0 * * * * *";
 }

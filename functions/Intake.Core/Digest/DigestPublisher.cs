@@ -15,7 +15,7 @@ namespace Intake.Core.Digest;
 /// writes byte-identical <c>digest.json</c>.
 /// </summary>
 public sealed partial class DigestPublisher(
-    DailyTally tally,
+    TallySnapshots tally,
     ReportIndex index,
     DigestCompiler compiler,
     DigestArchive archive,

@@ -33,6 +33,7 @@ internal static class DigestServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DigestOptions>, AlertRulesValidation>();
         services.AddSingleton(sp => AlertRules.LoadConfigured(sp.GetRequiredService<IOptions<DigestOptions>>().Value.AlertRulesPath, sp.GetRequiredService<CategoryTaxonomy>()));
         services.AddSingleton<DailyTally>();
+        services.AddSingleton<TallySnapshots>();
         services.AddSingleton<DigestCompiler>();
         services.AddSingleton<AlertBacktest>();
         services.AddSingleton<DigestArchive>();
@@ -59,6 +60,7 @@ internal static class DigestServiceCollectionExtensions
         services.AddSingleton<FlashSender>();
         services.AddSingleton<FlashDeliverer>();
         services.AddSingleton<FlashDispatcher>();
+        services.AddSingleton<FlashSweep>();
         services.AddSingleton<FlashApi>();
         return services;
     }

@@ -12,7 +12,7 @@ namespace Intake.SelfHost.Triggers;
 /// The queue and timer triggers, run by the WebJobs SDK: the same trigger runtime, queue name,
 /// schedules and poison handling the Azure Functions host uses.
 /// </summary>
-public sealed class QueueAndTimerTriggers(ReportProcessor processor, DailyDigestRun digests, Reconciler reconciler, FlashDeliverer flash)
+public sealed class QueueAndTimerTriggers(ReportProcessor processor, DailyDigestRun digests, Reconciler reconciler, FlashDeliverer flash, FlashSweep sweep)
 {
     [FunctionName("ProcessReport")]
     public Task ProcessReportAsync(
@@ -30,6 +30,10 @@ public sealed class QueueAndTimerTriggers(ReportProcessor processor, DailyDigest
     [FunctionName("DailyDigest")]
     public Task DailyDigestAsync([TimerTrigger(Schedules.Digest)] TimerInfo timer, CancellationToken cancellationToken) =>
         digests.RunAsync(cancellationToken);
+
+    [FunctionName("FlashSweep")]
+    public Task FlashSweepAsync([TimerTrigger(Schedules.FlashSweep)] TimerInfo timer, CancellationToken cancellationToken) =>
+        sweep.RunAsync(cancellationToken);
 
     [FunctionName("Reconcile")]
     public Task ReconcileAsync([TimerTrigger(Schedules.Reconcile)] TimerInfo timer, CancellationToken cancellationToken) =>

@@ -33,6 +33,8 @@ public sealed class AlertRulesTests
     [InlineData("""{"version":1,"rules":[{"id":"x","kind":"spike","title":"t","signals":["incidents"],"minCount":5,"maxProbability":0.01,"minSeverity":4}]}""", "'x' has field 'minSeverity', which kind 'spike' does not take")]
     [InlineData("""{"version":1,"rules":[{"id":"x","kind":"escalation","title":"t","signals":["RF9"],"level":"province"}]}""", "'x' has unknown level 'province'")]
     [InlineData("""{"version":1,"thresholds":{},"rules":[]}""", "at $.thresholds")]
+    [InlineData("""{"version":1,"rules":[{"id":"x","kind":"spike","title":"t","level":"country","signals":["incidents"],"minCount":5,"maxProbability":0.01,"flash":true}]}""", "'x' has flash true, but only area-level rules flash")]
+    [InlineData("""{"version":1,"rules":[{"id":"x","kind":"spike","title":"t","signals":["incidents"],"minCount":5,"maxProbability":0.01,"flash":"yes"}]}""", "at $.rules[0].flash")]
     [InlineData("""{"version":1,"rules":[{"id":"x","kind":"severity","title":"t","minSeverity":5},{"id":"x","kind":"severity","title":"t","minSeverity":4}]}""", "unique ('x')")]
     public void Load_BadRule_IsRejectedNamingTheRuleAndField(string json, string expected)
     {

@@ -63,6 +63,7 @@ public sealed class SelfHostInstance : IAsyncDisposable
             ["DigestSchedule"] = "0 0 6 * * *",
             // Tests run the reconciler themselves; the timer stays out of their way.
             ["ReconcileSchedule"] = "0 0 0 1 1 *",
+            ["FlashSweepSchedule"] = "0 0 0 1 1 *",
         };
         foreach (var (key, value) in settings)
         {

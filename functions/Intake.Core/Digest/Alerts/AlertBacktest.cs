@@ -6,13 +6,16 @@ namespace Intake.Core.Digest.Alerts;
 /// <summary>
 /// Replays stored history day by day, each day as known at its end (cells received by then), and
 /// says which alerts each day's digest would have raised, new or ongoing: how an analyst tunes a
-/// rule before changing it. Reads the tally once; deterministic (the same history and rules give
+/// rule before changing it. Reads the tally once (closed days from their snapshots); deterministic (the same history and rules give
 /// the same result). A route or CLI command is one call to <see cref="RunAsync"/>.
 /// </summary>
-public sealed class AlertBacktest(DailyTally tally, CategoryTaxonomy taxonomy, AlertRules rules)
+public sealed class AlertBacktest(TallySnapshots tally, CategoryTaxonomy taxonomy, AlertRules rules)
 {
     /// <summary>The longest replay, in days.</summary>
     public const int MaxDays = 92;
+
+    /// <summary>The first day of receipt a replay from <paramref name="from"/> with the configured rules reads.</summary>
+    public DateOnly FirstReceivedDay(DateOnly from) => new AlertEngine(taxonomy, rules).FirstReceivedDay(from);
 
     /// <summary>Replays the days from <paramref name="from"/> to <paramref name="to"/>.</summary>
     /// <param name="from">First day (UTC).</param>

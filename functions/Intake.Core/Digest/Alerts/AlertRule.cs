@@ -25,6 +25,7 @@ namespace Intake.Core.Digest.Alerts;
 /// <param name="MinShift">For <c>escalation</c>: the smallest rise to detect, in counts per day (default 0.5).</param>
 /// <param name="Threshold">For <c>escalation</c>: the CUSUM decision threshold h (default 4).</param>
 /// <param name="MinSources">The fewest independent sources (distinct submitter tokens) behind an alert (default 1).</param>
+/// <param name="Flash">Whether a new alert of this rule is pushed as a flash as soon as the intraday sweep sees it (default: area-level rules other than <c>severity</c>, see <see cref="Flashes"/>).</param>
 public sealed record AlertRule(
     string Id,
     string Kind,
@@ -45,7 +46,8 @@ public sealed record AlertRule(
     double? Ratio = null,
     double? MinShift = null,
     double? Threshold = null,
-    int? MinSources = null)
+    int? MinSources = null,
+    bool? Flash = null)
 {
     /// <summary>Default <see cref="BaselineDays"/>.</summary>
     public const int DefaultBaselineDays = 28;
@@ -63,6 +65,14 @@ public sealed record AlertRule(
     public const int DefaultDays = 7;
 
     internal string LevelOrDefault => Level ?? AlertLevels.Area;
+
+    /// <summary>
+    /// Whether the flash sweep pushes this rule's new alerts. By default area-level rules do,
+    /// except <c>severity</c>, whose single mass-casualty report the processor already flashes
+    /// (rule <c>mass-casualty</c>); country-level rules wait for the digest, as an area alert
+    /// names the place first.
+    /// </summary>
+    internal bool Flashes => Flash ?? (LevelOrDefault == AlertLevels.Area && Kind != AlertKinds.Severity);
 
     internal int Baseline => BaselineDays ?? DefaultBaselineDays;
 

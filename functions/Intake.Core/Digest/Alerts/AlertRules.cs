@@ -20,10 +20,10 @@ public sealed record AlertRules(int Version, IReadOnlyList<AlertRule> Rules, int
 
     private static readonly Dictionary<string, string[]> Allowed = new(StringComparer.Ordinal)
     {
-        [AlertKinds.Severity] = ["level", "minSeverity", "minKilled", "minReports", "minSources"],
-        [AlertKinds.RiskFactor] = ["level", "riskFactors", "minReports", "maxProbability", "baselineDays", "guardDays", "priorRate", "priorDays", "minSources"],
-        [AlertKinds.Spike] = ["level", "signals", "minCount", "maxProbability", "baselineDays", "guardDays", "priorRate", "priorDays", "minSources"],
-        [AlertKinds.Escalation] = ["level", "signals", "minCount", "maxProbability", "baselineDays", "priorRate", "priorDays", "days", "ratio", "minShift", "threshold", "minSources"],
+        [AlertKinds.Severity] = ["level", "minSeverity", "minKilled", "minReports", "minSources", "flash"],
+        [AlertKinds.RiskFactor] = ["level", "riskFactors", "minReports", "maxProbability", "baselineDays", "guardDays", "priorRate", "priorDays", "minSources", "flash"],
+        [AlertKinds.Spike] = ["level", "signals", "minCount", "maxProbability", "baselineDays", "guardDays", "priorRate", "priorDays", "minSources", "flash"],
+        [AlertKinds.Escalation] = ["level", "signals", "minCount", "maxProbability", "baselineDays", "priorRate", "priorDays", "days", "ratio", "minShift", "threshold", "minSources", "flash"],
     };
 
     /// <summary>Days an alert looks back to say new or ongoing.</summary>
@@ -112,6 +112,7 @@ public sealed record AlertRules(int Version, IReadOnlyList<AlertRule> Rules, int
         return r switch
         {
             { Level: not (null or AlertLevels.Area or AlertLevels.Country) } => $"has unknown level '{r.Level}'",
+            { Flash: true, Level: AlertLevels.Country } => "has flash true, but only area-level rules flash",
             { Kind: AlertKinds.Severity, MinSeverity: not (>= 1 and <= 5) } => "needs minSeverity from 1 to 5",
             { Kind: AlertKinds.RiskFactor, RiskFactors: not { Count: > 0 } } => "needs riskFactors",
             { Kind: AlertKinds.RiskFactor } when r.RiskFactors!.FirstOrDefault(f => !riskFactors.Contains(f)) is { } unknown => $"names unknown risk factor {unknown}",
@@ -138,7 +139,7 @@ public sealed record AlertRules(int Version, IReadOnlyList<AlertRule> Rules, int
             ("minCount", r.MinCount is not null), ("maxProbability", r.MaxProbability is not null), ("baselineDays", r.BaselineDays is not null),
             ("guardDays", r.GuardDays is not null), ("priorRate", r.PriorRate is not null), ("priorDays", r.PriorDays is not null),
             ("days", r.Days is not null), ("ratio", r.Ratio is not null), ("minShift", r.MinShift is not null),
-            ("threshold", r.Threshold is not null), ("minSources", r.MinSources is not null),
+            ("threshold", r.Threshold is not null), ("minSources", r.MinSources is not null), ("flash", r.Flash is not null),
         };
         return fields.Where(f => f.Set).Select(f => f.Name);
     }

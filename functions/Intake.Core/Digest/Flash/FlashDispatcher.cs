@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Intake.Core.Digest.Delivery;
 using Intake.Core.Digest.Tally;
+using Intake.Core.Places;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,8 @@ namespace Intake.Core.Digest.Flash;
 /// are then attempted at once, so a flash normally arrives within a second of processing, and the
 /// queued message is the durable retry. Idempotent: a redelivered report re-finds its claim and
 /// its deliveries (their ids derive from the flash and the receiver) and adds nothing twice.
+/// <see cref="FlashSweep"/> raises new area-level alerts through the same window, receivers and
+/// deliveries (<see cref="RaiseAreaAlertAsync"/>).
 /// </summary>
 public sealed partial class FlashDispatcher(
     FlashWindow window,
@@ -25,7 +28,8 @@ public sealed partial class FlashDispatcher(
     FlashDeliverer deliverer,
     IOptions<FlashOptions> options,
     TimeProvider time,
-    ILogger<FlashDispatcher> logger)
+    ILogger<FlashDispatcher> logger,
+    Gazetteer? gazetteer = null)
 {
     /// <summary>Raises the flashes <paramref name="report"/> triggers; returns how many deliveries were queued.</summary>
     public async Task<int> RaiseAsync(TalliedReport report, CancellationToken cancellationToken = default)
@@ -48,18 +52,58 @@ public sealed partial class FlashDispatcher(
                 continue;
             }
 
-            queued += await FanOutAsync(report, rule, title, id, now, cancellationToken).ConfigureAwait(false);
+            var areaName = AreaName(report.Area);
+            queued += await FanOutAsync(report.Country, report.Area, rule, report.ReportId, id, now, deliveryId => new FlashAlert(
+                FlashAlert.SchemaId, deliveryId, id, rule, title, report.Country, report.Area, report.ReportId, report.Category,
+                report.RiskFactors, report.Severity, report.Killed, report.Injured, report.OccurredOn, report.SourceType, now, areaName), cancellationToken).ConfigureAwait(false);
         }
 
         return queued;
     }
 
-    private async Task<int> FanOutAsync(TalliedReport report, string rule, string title, Guid flashId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Raises a flash for a new area-level alert, once per (area, rule) in the window: the claim is
+    /// made for the alert (its rule, area and first day), so a later sweep that sees the same alert
+    /// finds its own claim and its deliveries and adds nothing. The other new alerts of the same
+    /// area are named in the flash and their windows claimed with it, so they do not flash apart.
+    /// </summary>
+    /// <returns>How many deliveries were queued.</returns>
+    public async Task<int> RaiseAreaAlertAsync(DigestAlert alert, string title, IReadOnlyList<DigestAlert> alongside, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        ArgumentNullException.ThrowIfNull(alongside);
+        if (!options.Value.Enabled || alert.Area is not { } area)
+        {
+            return 0;
+        }
+
+        var now = time.GetUtcNow();
+        var claimant = AlertClaimant(alert);
+        var flashId = await window.TryClaimAsync(alert.Region, area, alert.Rule, claimant, now, options.Value.Window, cancellationToken).ConfigureAwait(false);
+        if (flashId is not { } id)
+        {
+            LogAlertSuppressed(alert.Rule, alert.Region, area);
+            return 0;
+        }
+
+        foreach (var other in alongside)
+        {
+            await window.TryClaimAsync(other.Region, area, other.Rule, AlertClaimant(other), now, options.Value.Window, cancellationToken).ConfigureAwait(false);
+        }
+
+        var named = alert with { AreaName = AreaName(area) ?? alert.AreaName };
+        var heaviest = alert.Evidence is { ReportIds.Count: > 0 } e ? e.ReportIds[0] : Guid.Empty;
+        return await FanOutAsync(alert.Region, area, alert.Rule, heaviest, id, now, deliveryId => new FlashAlert(
+            FlashAlert.AreaSchemaId, deliveryId, id, alert.Rule, title, alert.Region, area, null, null, null, null, null, null, null, null, now, named.AreaName, named,
+            [.. alongside.Select(a => a.Rule)]), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<int> FanOutAsync(string region, string area, string rule, Guid reportId, Guid flashId, DateTimeOffset now, Func<Guid, FlashAlert> bodyFor, CancellationToken cancellationToken)
     {
         var targets = new List<(string Channel, Guid Id)>();
         foreach (var hook in await webhooks.ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (hook.Follows(report.Country))
+            if (hook.Follows(region))
             {
                 targets.Add((FlashDelivery.Webhook, hook.Id));
             }
@@ -67,7 +111,7 @@ public sealed partial class FlashDispatcher(
 
         await foreach (var s in subscribers.ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (s.Flash && s.Regions.Any(r => r == DigestSelection.AllRegions || string.Equals(r, report.Country, StringComparison.OrdinalIgnoreCase)))
+            if (s.Flash && s.Regions.Any(r => r == DigestSelection.AllRegions || string.Equals(r, region, StringComparison.OrdinalIgnoreCase)))
             {
                 targets.Add((FlashDelivery.Email, s.Id));
             }
@@ -77,10 +121,8 @@ public sealed partial class FlashDispatcher(
         foreach (var (channel, targetId) in targets)
         {
             var deliveryId = DeliveryId(flashId, targetId);
-            var alert = new FlashAlert(FlashAlert.SchemaId, deliveryId, flashId, rule, title, report.Country, report.Area, report.ReportId, report.Category,
-                report.RiskFactors, report.Severity, report.Killed, report.Injured, report.OccurredOn, report.SourceType, now);
-            var delivery = new FlashDelivery(deliveryId, flashId, rule, report.Country, report.Area, report.ReportId, channel, targetId, FlashStatuses.Pending, 0, now);
-            if (!await deliveries.TryAddAsync(delivery, JsonSerializer.Serialize(alert, FlashJsonContext.Default.FlashAlert), cancellationToken).ConfigureAwait(false))
+            var delivery = new FlashDelivery(deliveryId, flashId, rule, region, area, reportId, channel, targetId, FlashStatuses.Pending, 0, now);
+            if (!await deliveries.TryAddAsync(delivery, JsonSerializer.Serialize(bodyFor(deliveryId), FlashJsonContext.Default.FlashAlert), cancellationToken).ConfigureAwait(false))
             {
                 continue;
             }
@@ -94,7 +136,7 @@ public sealed partial class FlashDispatcher(
             }
         }
 
-        LogRaised(report.ReportId, rule, flashId, targets.Count);
+        LogRaised(reportId, rule, flashId, targets.Count);
         await Task.WhenAll(immediate.Select(id => AttemptNowAsync(id, cancellationToken))).ConfigureAwait(false);
         return targets.Count;
     }
@@ -112,6 +154,16 @@ public sealed partial class FlashDispatcher(
         }
     }
 
+    /// <summary>The English name of an ISO 3166-2 area; null for an area as reported.</summary>
+    private string? AreaName(string area) => area.Contains('-', StringComparison.Ordinal) ? gazetteer?.NameOf(area) : null;
+
+    /// <summary>Who claims an area alert's window: the same for the same rule, area and first day, whichever sweep sees it.</summary>
+    internal static Guid AlertClaimant(DigestAlert alert)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{alert.Rule}|{alert.Region}|{alert.Area}|{alert.Since:yyyy-MM-dd}"));
+        return new Guid(hash.AsSpan(0, 16));
+    }
+
     /// <summary>The same id for the same flash and receiver, however often the report is processed.</summary>
     internal static Guid DeliveryId(Guid flashId, Guid targetId)
     {
@@ -124,6 +176,9 @@ public sealed partial class FlashDispatcher(
 
     [LoggerMessage(EventId = 711, Level = LogLevel.Information, Message = "Report {ReportId} matched flash rule {Rule}, already flashed for its area in the window")]
     private partial void LogSuppressed(Guid reportId, string rule);
+
+    [LoggerMessage(EventId = 713, Level = LogLevel.Information, Message = "New alert {Rule} in {Region} {Area}: already flashed for its area in the window")]
+    private partial void LogAlertSuppressed(string rule, string region, string area);
 
     [LoggerMessage(EventId = 712, Level = LogLevel.Warning, Message = "Immediate attempt of flash delivery {DeliveryId} failed; the queue retries it")]
     private partial void LogImmediateFailed(Exception exception, Guid deliveryId);

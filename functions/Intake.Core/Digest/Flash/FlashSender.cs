@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Intake.Core.Digest.Delivery;
+using Intake.Core.Places;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -20,15 +21,17 @@ public sealed class FlashSender : IDisposable
     private readonly SubscriberStore _subscribers;
     private readonly IDigestTransport _mail;
     private readonly IOptions<SmtpOptions> _smtp;
+    private readonly Gazetteer? _gazetteer;
 
     /// <summary>Creates the sender with its own HTTP client (one connection pool for every webhook).</summary>
-    public FlashSender(FlashWebhookStore webhooks, SubscriberStore subscribers, IDigestTransport mail, IOptions<SmtpOptions> smtp, IOptions<FlashOptions> options)
+    public FlashSender(FlashWebhookStore webhooks, SubscriberStore subscribers, IDigestTransport mail, IOptions<SmtpOptions> smtp, IOptions<FlashOptions> options, Gazetteer? gazetteer = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _webhooks = webhooks;
         _subscribers = subscribers;
         _mail = mail;
         _smtp = smtp;
+        _gazetteer = gazetteer;
         // No redirects: a signed delivery goes only to the URL an admin registered.
         _http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
@@ -94,7 +97,7 @@ public sealed class FlashSender : IDisposable
         }
 
         var alert = JsonSerializer.Deserialize(body, FlashJsonContext.Default.FlashAlert)!;
-        var message = FlashMessage.Build(alert, subscriber, string.IsNullOrEmpty(_smtp.Value.From) ? "flash@intake.invalid" : _smtp.Value.From);
+        var message = FlashMessage.Build(alert, subscriber, string.IsNullOrEmpty(_smtp.Value.From) ? "flash@intake.invalid" : _smtp.Value.From, _gazetteer is null ? null : _gazetteer.NameOf);
         try
         {
             await _mail.SendAsync(message, cancellationToken).ConfigureAwait(false);

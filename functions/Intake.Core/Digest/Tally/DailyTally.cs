@@ -24,6 +24,10 @@ namespace Intake.Core.Digest.Tally;
 /// cells instead of counting it twice. One cell per area (instead of shards of a country) keeps
 /// each report at three storage calls (read marker, read cell, transaction) and gives the alerts
 /// their per-area series; contention is per area and day, retried under ETags.
+/// A partition whose day has passed also holds <c>d|changed</c>, upserted in the same transaction
+/// as every change to it: its ETag tells <see cref="TallySnapshots"/> whether a closed day's
+/// snapshot still holds (today's partition, where most writes go, is never snapshotted, so it
+/// is spared the extra row).
 /// Cells written before areas (<c>t|{occurred}|{country}|{shard 00-07}</c>) are still read, as
 /// area <c>unknown</c>, and a report counted in one is moved out of it correctly: the marker names
 /// its cell.
@@ -35,6 +39,7 @@ public sealed class DailyTally(TableServiceClient tables, TimeProvider time)
 
     private const string CellPrefix = "t|";
     private const string MarkerPrefix = "r|";
+    private const string ChangedRow = "d|changed";
     private const int MaxAttempts = 20;
     private const int ParallelDays = 4;
     private readonly TableClient _table = tables.GetTableClient(StorageNames.DigestTallyTable);
@@ -122,6 +127,12 @@ public sealed class DailyTally(TableServiceClient tables, TimeProvider time)
                     : new TableTransactionAction(TableTransactionActionType.Add, entity));
             }
 
+            // A day before today may already have a snapshot: mark it changed in the same transaction.
+            if (receivedOn < DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))
+            {
+                actions.Add(ChangedAction(partition));
+            }
+
             try
             {
                 await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
@@ -161,7 +172,15 @@ public sealed class DailyTally(TableServiceClient tables, TimeProvider time)
         }
     }
 
-    private async Task<List<TallyCell>> ReadDayAsync(DateOnly receivedOn, CancellationToken cancellationToken)
+    /// <summary>The ETag of the day's <c>d|changed</c> row, which every change to a past day's partition replaces; null when the row is absent.</summary>
+    internal async Task<ETag?> ChangeMarkAsync(DateOnly receivedOn, CancellationToken cancellationToken)
+    {
+        var row = await GetAsync(ReportIndex.PartitionKey(receivedOn), ChangedRow, cancellationToken).ConfigureAwait(false);
+        return row?.ETag;
+    }
+
+    /// <summary>Every cell received on <paramref name="receivedOn"/>, from the table (one partition query).</summary>
+    internal async Task<List<TallyCell>> ReadDayAsync(DateOnly receivedOn, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {ReportIndex.PartitionKey(receivedOn)} and RowKey ge {CellPrefix} and RowKey lt {"t}"}");
@@ -184,7 +203,7 @@ public sealed class DailyTally(TableServiceClient tables, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(cells);
         var partition = ReportIndex.PartitionKey(receivedOn);
-        foreach (var chunk in cells.Chunk(100))
+        foreach (var chunk in cells.Chunk(99))
         {
             var actions = chunk.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, CellKey(c.Key))
             {
@@ -192,10 +211,14 @@ public sealed class DailyTally(TableServiceClient tables, TimeProvider time)
                 ["Country"] = c.Key.Country,
                 ["Area"] = c.Key.Area,
                 ["Counts"] = JsonSerializer.Serialize(c.Counts, TallyJsonContext.Default.DayTally),
-            })).ToList();
+            })).Append(ChangedAction(partition)).ToList();
             await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Replaces <c>d|changed</c> whatever its ETag: only its new ETag matters, never a conflict.</summary>
+    private TableTransactionAction ChangedAction(string partition) =>
+        new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, ChangedRow) { ["ChangedAt"] = time.GetUtcNow() });
 
     private async Task<TableEntity?> GetAsync(string partition, string row, CancellationToken cancellationToken)
     {

@@ -25,10 +25,12 @@ export function problemBox(error) {
   return h('div', { class: 'problem', role: 'alert' }, h('strong', {}, error.title || String(error)), error.detail ? h('p', {}, error.detail) : null);
 }
 
+// On a phone each row becomes a card: every cell carries its column's name (data-label) for that layout.
 export function table(caption, headers, rows) {
+  for (const row of rows) [...row.children].forEach((cell, index) => { cell.dataset.label = headers[index] ?? ''; });
   return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption },
     h('table', {},
-      h('caption', {}, caption),
+      h('caption', { class: 'visually-hidden' }, caption),
       h('thead', {}, h('tr', {}, headers.map((text) => h('th', { scope: 'col' }, text)))),
       h('tbody', {}, rows)));
 }

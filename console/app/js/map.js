@@ -16,10 +16,16 @@ async function countries() {
 }
 
 export async function drawMap(element, incidents) {
-  const map = L.map(element, { worldCopyJump: true, attributionControl: true, zoomSnap: 0.5 });
+  const world = await countries();
+  // The view is set before any layer is added, so that every layer is projected as it is added.
+  const map = L.map(element, {
+    worldCopyJump: true, zoomSnap: 0.5,
+    // No animations: a page that redraws its map (a filter changed) must not leave one running on a removed map.
+    zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false,
+  }).setView([10, 20], 2);
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution('Natural Earth');
-  L.geoJSON(await countries(), {
+  L.geoJSON(world, {
     style: { color: '#8a96a3', weight: 0.7, fillColor: '#eef1f4', fillOpacity: 1 },
     interactive: false,
   }).addTo(map);
@@ -37,8 +43,6 @@ export async function drawMap(element, incidents) {
 
   if (points.length > 0) {
     map.fitBounds(L.latLngBounds(points.map((p) => [p.latitude, p.longitude])).pad(0.6), { maxZoom: 7 });
-  } else {
-    map.setView([10, 20], 2);
   }
 
   return () => map.remove();

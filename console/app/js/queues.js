@@ -2,7 +2,7 @@
 // reasons, and the actions that put them right (each previewed, confirmed by count, its result shown).
 import { get, post } from './api.js';
 import { announce, daysBefore, h, problemBox, table, today } from './dom.js';
-import { formatTime, t } from './i18n.js';
+import { formatTime, language, t } from './i18n.js';
 
 const RefreshMs = 5000;
 
@@ -20,30 +20,32 @@ export async function render(container) {
         table(t('queues.counts'), [t('queues.queue'), t('queues.waiting'), t('queues.poisonQueue'), t('queues.poisonCount')],
           queues.map((q) => h('tr', {}, h('td', {}, q.name), h('td', { 'data-count': 'waiting' }, String(q.approximateMessages)),
             h('td', {}, q.poisonQueue), h('td', { 'data-count': 'poison' }, String(q.poisonMessages))))),
-        h('p', { class: 'updated' }, t('queues.updated', { time: new Date().toLocaleTimeString() })));
+        h('p', { class: 'updated' }, t('queues.updated', { time: new Date().toLocaleTimeString(language()) })));
     } catch (error) {
       counts.replaceChildren(h('h2', { id: 'counts-title' }, t('queues.counts')), problemBox(error));
     }
   }
 
+  // The button and its result stay while the list above them is refreshed.
+  const poisonList = h('div', {});
+  const reprocess = h('button', { type: 'button', id: 'reprocess' }, t('poison.reprocess'));
+  const reprocessResult = h('div', { class: 'result', id: 'reprocess-result' });
+  reprocess.addEventListener('click', () => runPreviewed(reprocess, reprocessResult, 'admin/poison/reprocess', {},
+    (preview) => t('poison.confirm', { count: preview.matched }),
+    (preview) => ({ reportIds: preview.reportIds }),
+    (done) => t('poison.done', { count: done.moved }), refreshAll));
+  poison.append(h('h2', { id: 'poison-title' }, t('poison.title')), poisonList, h('p', {}, reprocess), reprocessResult);
+
   async function loadPoison() {
-    poison.replaceChildren(h('h2', { id: 'poison-title' }, t('poison.title')), h('p', { class: 'progress' }, t('loading')));
+    poisonList.replaceChildren(h('p', { class: 'progress' }, t('loading')));
     try {
       const messages = await get('admin/poison');
-      const button = h('button', { type: 'button', id: 'reprocess', disabled: messages.length === 0 }, t('poison.reprocess'));
-      const result = h('div', { class: 'result', id: 'reprocess-result' });
-      button.addEventListener('click', () => runPreviewed(button, result, 'admin/poison/reprocess', {},
-        (preview) => t('poison.confirm', { count: preview.matched }),
-        (preview) => ({ reportIds: preview.reportIds }),
-        (done) => t('poison.done', { count: done.moved }), refreshAll));
-      poison.replaceChildren(h('h2', { id: 'poison-title' }, t('poison.title')),
-        messages.length === 0 ? h('p', {}, t('poison.empty')) : table(t('poison.title'),
-          [t('report'), t('receivedOn'), t('poison.poisonedAt'), t('poison.dequeues'), t('reason')],
-          messages.map((m) => h('tr', {}, h('td', {}, h('a', { href: `#/reports?id=${m.reportId}` }, m.reportId)), h('td', {}, m.receivedOn),
-            h('td', {}, formatTime(m.poisonedAt)), h('td', {}, String(m.dequeueCount)), h('td', { class: 'reason' }, m.lastError ?? '')))),
-        h('p', {}, button), result);
+      poisonList.replaceChildren(messages.length === 0 ? h('p', {}, t('poison.empty')) : table(t('poison.title'),
+        [t('report'), t('receivedOn'), t('poison.poisonedAt'), t('poison.dequeues'), t('reason')],
+        messages.map((m) => h('tr', {}, h('td', {}, h('a', { href: `#/reports?id=${m.reportId}` }, m.reportId)), h('td', {}, m.receivedOn),
+          h('td', {}, formatTime(m.poisonedAt)), h('td', {}, String(m.dequeueCount)), h('td', { class: 'reason' }, m.lastError ?? '')))));
     } catch (error) {
-      poison.replaceChildren(h('h2', { id: 'poison-title' }, t('poison.title')), problemBox(error));
+      poisonList.replaceChildren(problemBox(error));
     }
   }
 

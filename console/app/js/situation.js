@@ -8,6 +8,7 @@ import { drawMap, legend } from './map.js';
 export async function render(container) {
   const state = { day: '', from: daysBefore(today(), 27), to: today(), country: '', area: '', category: '' };
   let removeMap = null;
+  let generation = 0; // a later load wins over an earlier one still under way
   const alerts = h('section', { 'aria-labelledby': 'alerts-title' });
   const incidents = h('section', { 'aria-labelledby': 'incidents-title' });
   container.append(h('h1', {}, t('nav.situation')), alerts, incidents);
@@ -36,12 +37,14 @@ export async function render(container) {
   }
 
   async function loadIncidents() {
+    const mine = ++generation;
     removeMap?.();
     removeMap = null;
     incidents.replaceChildren(h('h2', { id: 'incidents-title' }, t('incidents.title')), h('p', { class: 'progress' }, t('loading')));
     let page;
     try {
       page = await get(`admin/incidents?from=${state.from}&to=${state.to}`);
+      if (mine !== generation) return;
     } catch (error) {
       incidents.replaceChildren(h('h2', { id: 'incidents-title' }, t('incidents.title')), filters(), problemBox(error));
       return;
@@ -64,7 +67,9 @@ export async function render(container) {
           h('td', {}, i.areaName ? `${i.areaName} (${i.areaCode})` : i.areaCode ?? ''),
           h('td', {}, i.country ?? ''),
           h('td', {}, t('incidents.casualties', { killed: i.killed ?? 0, injured: i.injured ?? 0 }))))));
-    removeMap = await drawMap(mapElement, shown);
+    const remove = await drawMap(mapElement, shown);
+    if (mine === generation) removeMap = remove;
+    else remove();
   }
 
   function filters(items = []) {

@@ -28,7 +28,8 @@ public sealed class ConsoleSession : IAsyncDisposable
         page.PageError += (_, error) => Errors.Add(error);
         page.Console += (_, message) =>
         {
-            if (message.Type == "error")
+            // A 401 or 404 answer is logged by the browser as a failed load; the page shows those as problems, which tests read.
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
             {
                 Errors.Add(message.Text);
             }
@@ -41,7 +42,7 @@ public sealed class ConsoleSession : IAsyncDisposable
     /// <summary><c>desktop</c> or <c>phone</c>: the screenshot's suffix.</summary>
     public string Size { get; }
 
-    /// <summary>Script errors and console errors the page reported.</summary>
+    /// <summary>Script errors and console errors the page reported (not failed loads).</summary>
     public List<string> Errors { get; } = [];
 
     /// <summary>Opens a context at a desktop (1280 x 900) or phone (390 x 844, touch) size, in a language.</summary>

@@ -9,6 +9,8 @@ source scripts/common.sh
 require_tools dotnet node npm
 install_azurite
 install_places_data
+install_console_assets
+install_chromium
 
 pid_dir=$(mktemp -d)
 export INTAKE_TEST_PID_DIR="$pid_dir"

@@ -1,6 +1,6 @@
 namespace Intake.Functions;
 
-/// <summary>The admin API (<see cref="AdminApi"/>): queues, poison, reports, reconcile, audit, tokens; and places (<see cref="PlacesApi"/>): unresolved names, aliases.</summary>
+/// <summary>The admin API (<see cref="AdminApi"/>): queues, poison, reports, reconcile, audit, tokens; and places (<see cref="PlacesApi"/>): unresolved names, aliases; the console's map (<see cref="ConsoleApi"/>): incidents.</summary>
 public sealed class AdminFunctions(IServiceProvider services) : ApiFunctions(services)
 {
     [Function(nameof(ApiOperations.AdminQueues))] public Task<IActionResult> AdminQueues([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdminQueues)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.AdminQueues, request, ct);
@@ -17,4 +17,5 @@ public sealed class AdminFunctions(IServiceProvider services) : ApiFunctions(ser
     [Function(nameof(ApiOperations.AdminListPlaceAliases))] public Task<IActionResult> AdminListPlaceAliases([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdminPlaceAliases)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.AdminListPlaceAliases, request, ct);
     [Function(nameof(ApiOperations.AdminAddPlaceAlias))] public Task<IActionResult> AdminAddPlaceAlias([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.AdminPlaceAliases)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.AdminAddPlaceAlias, request, ct);
     [Function(nameof(ApiOperations.AdminRemovePlaceAlias))] public Task<IActionResult> AdminRemovePlaceAlias([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Routes.AdminPlaceAlias)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.AdminRemovePlaceAlias, request, ct);
+    [Function(nameof(ApiOperations.AdminIncidents))] public Task<IActionResult> AdminIncidents([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdminIncidents)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.AdminIncidents, request, ct);
 }

@@ -44,7 +44,8 @@ public sealed class ContractTests : IAsyncLifetime
             .SelectMany(p => p.Value.Operations!.Select(o => $"{o.Key.Method} /api{p.Key}"))
             .Order(StringComparer.Ordinal);
         var served = ((IEndpointRouteBuilder)Host.App).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
-            .Select(e => $"{e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Single()} /{e.RoutePattern.RawText!.TrimStart('/')}")
+            // OpenAPI has no catch-all: console/{*path} is documented as console/{path}.
+            .Select(e => $"{e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Single()} /{e.RoutePattern.RawText!.TrimStart('/').Replace("{*", "{", StringComparison.Ordinal)}")
             .Order(StringComparer.Ordinal);
         Assert.Equal(served, documented);
     }

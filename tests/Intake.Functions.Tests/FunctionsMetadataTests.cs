@@ -11,9 +11,9 @@ public sealed class FunctionsMetadataTests
 
         Assert.Equal(
             [
-                "AddFlashWebhook", "AddSubscriber", "AdminAddPlaceAlias", "AdminAuditLog", "AdminCreateToken", "AdminListPlaceAliases", "AdminListReports",
+                "AddFlashWebhook", "AddSubscriber", "AdminAddPlaceAlias", "AdminAuditLog", "AdminCreateToken", "AdminIncidents", "AdminListPlaceAliases", "AdminListReports",
                 "AdminListTokens", "AdminPoison", "AdminQueues", "AdminReconcile", "AdminRemovePlaceAlias", "AdminReprocessPoison", "AdminRequeueReports",
-                "AdminRevokeToken", "AdminUnresolvedPlaces", "AlertsBacktest", "CompileDigest", "DailyDigest", "DeliverFlash", "FlashSweep", "GetDigest", "GetLatestDigest",
+                "AdminRevokeToken", "AdminUnresolvedPlaces", "AlertsBacktest", "CompileDigest", "Console", "DailyDigest", "DeliverFlash", "FlashSweep", "GetDigest", "GetLatestDigest",
                 "GetReportStatus", "Health", "KeyedOpenRosaFormDownload", "KeyedOpenRosaFormList", "KeyedOpenRosaSubmissionGet", "KeyedOpenRosaSubmissionHead",
                 "KeyedOpenRosaSubmit", "ListFlashDeliveries", "ListFlashWebhooks", "ListSubscribers", "OpenApi", "OpenRosaFormDownload", "OpenRosaFormList",
                 "OpenRosaSubmissionGet", "OpenRosaSubmissionHead", "OpenRosaSubmit", "ProcessReport", "Reconcile", "RedeliverFlash", "RemoveFlashWebhook",
@@ -25,6 +25,7 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(("httpTrigger", "health", "get"), Http(triggers["Health"]));
         Assert.Equal(("httpTrigger", "schema/report", "get"), Http(triggers["ReportSchema"]));
         Assert.Equal(("httpTrigger", "openapi.json", "get"), Http(triggers["OpenApi"]));
+        Assert.Equal(("httpTrigger", "console/{*path}", "get"), Http(triggers["Console"]));
         Assert.Equal(("httpTrigger", "openrosa/formList", "get"), Http(triggers["OpenRosaFormList"]));
         Assert.Equal(("httpTrigger", "openrosa/forms/{formId}", "get"), Http(triggers["OpenRosaFormDownload"]));
         Assert.Equal(("httpTrigger", "openrosa/submission", "head"), Http(triggers["OpenRosaSubmissionHead"]));

@@ -51,7 +51,8 @@ public sealed class OpenApiDocumentTests
 
         var functions = FunctionsMetadata.Triggers()
             .Where(t => (string)t.Value["type"]! == "httpTrigger")
-            .Select(t => $"{((string)t.Value["methods"]![0]!).ToUpperInvariant()} {(string)t.Value["route"]!} {t.Key}")
+            // OpenAPI has no catch-all: console/{*path} is documented as console/{path}.
+            .Select(t => $"{((string)t.Value["methods"]![0]!).ToUpperInvariant()} {((string)t.Value["route"]!).Replace("{*", "{", StringComparison.Ordinal)} {t.Key}")
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(functions, documented);

@@ -110,4 +110,10 @@ public static class Routes
 
     /// <summary>DELETE one place alias: its country and its name, escaped (admin).</summary>
     public const string AdminPlaceAlias = "admin/places/aliases/{country}/{name}";
+
+    /// <summary>GET a file of the web console (anonymous: the files hold no data; every API call they make needs a token).</summary>
+    public const string Console = "console/{*path}";
+
+    /// <summary>GET the processed reports of a range of days, as points for the console's map (admin).</summary>
+    public const string AdminIncidents = "admin/incidents";
 }

@@ -12,6 +12,7 @@ using Intake.Core.Reports;
 using Intake.Core.Storage;
 using Intake.Core.Submissions;
 using Intake.Core.Taxonomy;
+using Intake.Core.WebConsole;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -85,6 +86,9 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<AlertsApi>();
         services.AddSingleton<AdminApi>();
         services.AddSingleton<PlacesApi>();
+        services.AddSingleton(_ => ConsoleFiles.LoadEmbedded());
+        services.AddSingleton<IncidentMap>();
+        services.AddSingleton<ConsoleApi>();
         services.AddSingleton<ApiFailures>();
         services.AddSingleton<ApiEdge>();
         services.AddHostedService<StorageStartup>();

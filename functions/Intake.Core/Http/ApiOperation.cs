@@ -58,9 +58,12 @@ public sealed record ApiOperation
     /// <summary>The handler: resolves its API class from the services and answers the request.</summary>
     internal Func<IServiceProvider, HttpRequest, CancellationToken, Task<ApiAnswer>> Handler { get; init; } = (_, _, _) => throw new InvalidOperationException("The operation has no handler.");
 
-    /// <summary>The names of the route parameters, in order (<c>{id}</c> gives <c>id</c>).</summary>
+    /// <summary>The names of the route parameters, in order (<c>{id}</c> gives <c>id</c>, a catch-all <c>{*path}</c> gives <c>path</c>).</summary>
     public IReadOnlyList<string> RouteParameters =>
-        [.. Route.Split('/').Where(s => s.StartsWith('{') && s.EndsWith('}')).Select(s => s[1..^1])];
+        [.. Route.Split('/').Where(s => s.StartsWith('{') && s.EndsWith('}')).Select(s => s[1..^1].TrimStart('*'))];
+
+    /// <summary>The route as an OpenAPI path template, relative to <c>/api</c>: a catch-all <c>{*path}</c> is written <c>{path}</c>.</summary>
+    public string PathTemplate => "/" + Route.Replace("{*", "{", StringComparison.Ordinal);
 
     /// <summary>Every problem the operation can answer: its own, those of its access class, and the ones any operation can give.</summary>
     public IReadOnlyList<Problem> AllProblems

@@ -55,7 +55,7 @@ public sealed class OpenApiDocument
         var paths = new JsonObject();
         foreach (var operation in ApiOperations.All)
         {
-            var path = "/" + operation.Route;
+            var path = operation.PathTemplate;
             if (paths[path] is not JsonObject item)
             {
                 item = [];

@@ -130,7 +130,12 @@ public sealed partial class ReportProcessor(
         }
 
         // Places are resolved here, in memory, never at intake: the raw submission stays as sent.
-        return classifier.Classify(report) with { Place = places.Resolve(report.Location) };
+        return classifier.Classify(report) with
+        {
+            Place = places.Resolve(report.Location),
+            Latitude = Math.Round(report.Location.Latitude, ReportClassification.PointDecimals),
+            Longitude = Math.Round(report.Location.Longitude, ReportClassification.PointDecimals),
+        };
     }
 
     /// <summary>An error text safe to store and show: our own messages, or the storage error code.</summary>

@@ -25,4 +25,17 @@ public sealed record ReportClassification(
     /// stay as the report stated them.
     /// </summary>
     public PlaceResolution? Place { get; init; }
+
+    /// <summary>
+    /// The incident's latitude, rounded to <see cref="PointDecimals"/> decimals (about a kilometre):
+    /// enough for a map, never a precise place (the place of an incident may be a reporter's home).
+    /// Null for rows processed before points were kept.
+    /// </summary>
+    public double? Latitude { get; init; }
+
+    /// <summary>The incident's longitude, rounded like <see cref="Latitude"/>.</summary>
+    public double? Longitude { get; init; }
+
+    /// <summary>The decimals <see cref="Latitude"/> and <see cref="Longitude"/> keep.</summary>
+    public const int PointDecimals = 2;
 }

@@ -71,6 +71,8 @@ public sealed class ReportIndex(TableServiceClient tables)
             ["Injured"] = classification.Injured,
             ["SourceType"] = classification.SourceType,
             ["PerpetratorType"] = classification.PerpetratorType,
+            ["Latitude"] = classification.Latitude,
+            ["Longitude"] = classification.Longitude,
         };
         PlaceColumns.Write(entity, classification.Place);
         return _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
@@ -238,6 +240,8 @@ public sealed class ReportIndex(TableServiceClient tables)
                 e.GetString("PerpetratorType") ?? "unknown")
             {
                 Place = PlaceColumns.Read(e),
+                Latitude = e.GetDouble("Latitude"),
+                Longitude = e.GetDouble("Longitude"),
             };
         }
 

@@ -1,0 +1,41 @@
+// Every call the console makes goes through here: the admin token from this tab's session
+// storage, JSON in and out, and problem details turned into an error that carries their title
+// and detail for the page to show.
+const TokenKey = 'intake.token';
+const Base = new URL('../', document.baseURI); // the console lives at <api>/console/
+
+export const token = {
+  get: () => sessionStorage.getItem(TokenKey),
+  set: (value) => sessionStorage.setItem(TokenKey, value),
+  clear: () => sessionStorage.removeItem(TokenKey),
+};
+
+export class ProblemError extends Error {
+  constructor(status, problem) {
+    super(problem.title || `HTTP ${status}`);
+    this.status = status;
+    this.title = problem.title || `HTTP ${status}`;
+    this.detail = problem.detail || '';
+    this.code = problem.code || '';
+  }
+}
+
+export async function call(method, path, body) {
+  const headers = { Accept: 'application/json, application/problem+json' };
+  const value = token.get();
+  if (value) headers.Authorization = `Bearer ${value}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response;
+  try {
+    response = await fetch(new URL(path, Base), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ProblemError(0, { title: 'The service did not answer', detail: 'Check the network and try again.' });
+  }
+  const type = response.headers.get('Content-Type') || '';
+  const payload = type.includes('json') ? await response.json() : await response.text();
+  if (!response.ok) throw new ProblemError(response.status, typeof payload === 'object' ? payload : {});
+  return payload;
+}
+
+export const get = (path) => call('GET', path);
+export const post = (path, body) => call('POST', path, body ?? {});

@@ -1,0 +1,81 @@
+using Intake.Core.Admin;
+using Intake.Core.Problems;
+using Intake.Core.WebConsole;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace Intake.Core.Http;
+
+/// <summary>
+/// The web console: its static files (anonymous; they hold no data) and the one read-only route
+/// it needs that the rest of the API lacks, the incidents for the map (admin). Every other call
+/// the console makes is a documented admin route, with the signed-in token.
+/// </summary>
+public sealed class ConsoleApi(ConsoleFiles files, IncidentMap incidents, TimeProvider time)
+{
+    /// <summary>
+    /// What the browser may do with a console page: scripts, styles, images and API calls from
+    /// this origin only (no inline script, no CDN, no tiles from elsewhere), never framed.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+        "font-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// <c>GET /api/console/{*path}</c>: one file of the console, with its media type, an ETag
+    /// (and 304 when it matches) and the security headers; 404 problem for a path that is not a file.
+    /// </summary>
+    public ApiAnswer Serve(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var path = request.Route("path");
+        if (path.Length == 0 && !(request.Path.Value ?? "").EndsWith('/'))
+        {
+            // Relative links in the page resolve against the folder: /api/console must become /api/console/.
+            return ApiAnswer.Empty(StatusCodes.Status308PermanentRedirect)
+                .WithHeader(HeaderNames.Location, $"{request.PathBase}{request.Path}/");
+        }
+
+        if (files.Find(path) is not { } file)
+        {
+            return ApiAnswer.FromProblem(ProblemCatalog.RouteNotFound, "No such file in the console; it starts at /api/console/.");
+        }
+
+        var answer = request.Headers.IfNoneMatch.Contains(file.ETag)
+            ? ApiAnswer.Empty(StatusCodes.Status304NotModified)
+            : ApiAnswer.Bytes(StatusCodes.Status200OK, file.ContentType, file.Body);
+        return answer
+            .WithHeader(HeaderNames.ETag, file.ETag)
+            // The files are not fingerprinted: the browser keeps them but asks each time (a 304 is cheap).
+            .WithHeader(HeaderNames.CacheControl, "no-cache")
+            .WithHeader(HeaderNames.ContentSecurityPolicy, ContentSecurityPolicy)
+            .WithHeader(HeaderNames.XContentTypeOptions, "nosniff")
+            .WithHeader("Referrer-Policy", "no-referrer")
+            .WithHeader("Cross-Origin-Opener-Policy", "same-origin");
+    }
+
+    /// <summary>
+    /// <c>GET /api/admin/incidents?from=&amp;to=&amp;max=</c>: the processed reports received in a range of
+    /// days, as points for the map (category, severity, occurrence day, area and rounded coordinates;
+    /// never narrative, reporter or contact).
+    /// </summary>
+    public async Task<ApiAnswer> IncidentsAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (window, error) = DayWindow.Parse(request.Query, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), IncidentMap.DefaultDays, IncidentMap.MaxDays);
+        if (window is null)
+        {
+            return AdminApi.Invalid(error.Field, error.Detail);
+        }
+
+        var max = IncidentMap.DefaultMax;
+        if (request.QueryValue("max") is { } maxText && (!int.TryParse(maxText, System.Globalization.CultureInfo.InvariantCulture, out max) || max is < 1 or > IncidentMap.MaxRows))
+        {
+            return AdminApi.Invalid("max", $"Must be 1 to {IncidentMap.MaxRows}.");
+        }
+
+        var page = await incidents.ListAsync(window, max, cancellationToken).ConfigureAwait(false);
+        AuditNote.Attach(request.HttpContext, new { window.From, window.To, max }, page.Items.Count);
+        return ApiAnswer.JsonBody(200, page);
+    }
+}

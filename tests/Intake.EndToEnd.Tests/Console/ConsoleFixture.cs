@@ -1,0 +1,69 @@
+using Intake.EndToEnd.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Intake.EndToEnd.Tests.Console;
+
+/// <summary>
+/// A self-host of its own (real Azurite) and one headless Debian Chromium driven by Playwright.
+/// Playwright cannot download its browsers here, so it is pointed at the system's Chromium;
+/// when there is none the tests fail saying how to install it, they are never skipped.
+/// </summary>
+public sealed class ConsoleFixture : IAsyncLifetime
+{
+    /// <summary>The category the processor refuses for the whole run (as in the end-to-end collection).</summary>
+    public const string HeldCategory = "other";
+
+    private SelfHostInstance? _host;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    /// <summary>The running host.</summary>
+    public SelfHostInstance Host => _host ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>The browser.</summary>
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>The console's address on the host.</summary>
+    public Uri ConsoleAddress => new(Host.Address, "/api/console/");
+
+    /// <summary>The Chromium binary: <c>INTAKE_CHROMIUM</c>, else Debian's.</summary>
+    public static string ChromiumPath =>
+        Environment.GetEnvironmentVariable("INTAKE_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
+
+    /// <inheritdoc />
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"The console tests need Chromium at {ChromiumPath}: run scripts/test.sh (it installs Debian's 'chromium' with apt) " +
+                "or 'sudo apt-get install chromium', or set INTAKE_CHROMIUM to a Chromium binary.");
+        }
+
+        _host = await SelfHostInstance.StartAsync(
+            new Dictionary<string, string?> { ["Intake:HeldCategories"] = HeldCategory },
+            cancellationToken: TestContext.Current.CancellationToken);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+        });
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Intake.Testing;
+using Microsoft.Playwright;
+
+namespace Intake.EndToEnd.Tests.Console;
+
+/// <summary>
+/// One browser context on the console, at a phone or desktop size, with axe-core (from npm,
+/// console/node_modules) loaded into every page and the page's script errors collected.
+/// </summary>
+public sealed class ConsoleSession : IAsyncDisposable
+{
+    private static readonly Lazy<string> AxeSource = new(() =>
+    {
+        var path = RepositoryLayout.PathOf("console", "node_modules", "axe-core", "axe.min.js");
+        return File.Exists(path)
+            ? File.ReadAllText(path)
+            : throw new InvalidOperationException($"axe-core is missing at {path}: build Intake.Core (it runs 'npm ci' in console/) or run 'npm ci --prefix console'.");
+    });
+
+    private readonly IBrowserContext _context;
+
+    private ConsoleSession(IBrowserContext context, IPage page, string size)
+    {
+        _context = context;
+        Page = page;
+        Size = size;
+        page.PageError += (_, error) => Errors.Add(error);
+        page.Console += (_, message) =>
+        {
+            // A 401 or 404 answer is logged by the browser as a failed load; the page shows those as problems, which tests read.
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+            {
+                Errors.Add(message.Text);
+            }
+        };
+    }
+
+    /// <summary>The page.</summary>
+    public IPage Page { get; }
+
+    /// <summary><c>desktop</c> or <c>phone</c>: the screenshot's suffix.</summary>
+    public string Size { get; }
+
+    /// <summary>Script errors and console errors the page reported (not failed loads).</summary>
+    public List<string> Errors { get; } = [];
+
+    /// <summary>Opens a context at a desktop (1280 x 900) or phone (390 x 844, touch) size, in a language.</summary>
+    public static async Task<ConsoleSession> OpenAsync(ConsoleFixture fixture, bool phone, string language = "en")
+    {
+        ArgumentNullException.ThrowIfNull(fixture);
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
+            IsMobile = phone,
+            HasTouch = phone,
+            Locale = language,
+            TimezoneId = "UTC",
+        });
+        await context.AddInitScriptAsync(AxeSource.Value);
+        var page = await context.NewPageAsync();
+        return new ConsoleSession(context, page, phone ? "phone" : "desktop");
+    }
+
+    /// <summary>Opens the console and signs in with a token through the form.</summary>
+    public async Task SignInAsync(ConsoleFixture fixture, string token)
+    {
+        ArgumentNullException.ThrowIfNull(fixture);
+        await Page.GotoAsync(fixture.ConsoleAddress.ToString());
+        await Page.WaitForSelectorAsync("body[data-ready='true']");
+        await Page.GetByLabel(await Page.Locator("label[for='token']").InnerTextAsync()).FillAsync(token);
+        await Page.Locator("#sign-in-form button[type='submit']").ClickAsync();
+    }
+
+    /// <summary>Goes to a page of the console by its hash route (<c>#/queues</c>).</summary>
+    public Task GoAsync(string route) => Page.EvaluateAsync($"() => {{ location.hash = {JsonSerializer.Serialize(route)}; }}");
+
+    /// <summary>The serious and critical WCAG 2.x A/AA violations axe-core finds on the page as it is.</summary>
+    public async Task<IReadOnlyList<string>> AccessibilityViolationsAsync()
+    {
+        var found = await Page.EvaluateAsync<string[]>(
+            """
+            async () => {
+              const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+              return result.violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map(n => n.target.join(' ')).join('; ')}`);
+            }
+            """);
+        return found;
+    }
+
+    /// <summary>Saves a full-page screenshot as docs/console/<paramref name="name"/>-<see cref="Size"/>.png.</summary>
+    public async Task ScreenshotAsync(string name)
+    {
+        var directory = RepositoryLayout.PathOf("docs", "console");
+        Directory.CreateDirectory(directory);
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, $"{name}-{Size}.png"), FullPage = true });
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync() => await _context.CloseAsync();
+}

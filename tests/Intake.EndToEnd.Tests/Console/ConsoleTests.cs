@@ -1,0 +1,312 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using Intake.EndToEnd.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Intake.EndToEnd.Tests.Console;
+
+/// <summary>
+/// The web console in a real browser (headless Debian Chromium, Playwright) against the self-host
+/// and Azurite: what an analyst and an admin see and do. Each page is saved as a screenshot under
+/// docs/console/ at phone and desktop sizes.
+/// </summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class ConsoleTests(ConsoleFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static string Today => DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private SelfHostInstance Host => fixture.Host;
+
+    [Fact]
+    public async Task ConsoleFiles_ServedWithTypesCachingAndPolicy_NothingElseReachable()
+    {
+        using var index = await Host.AnonymousClient.GetAsync(new Uri("/api/console/", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, index.StatusCode);
+        Assert.Equal("text/html", index.Content.Headers.ContentType!.MediaType);
+        var policy = string.Join(' ', index.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+        Assert.Equal("nosniff", index.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.True(index.Headers.CacheControl!.NoCache);
+        Assert.DoesNotContain("<script>", await index.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        foreach (var (path, type) in new[] { ("js/main.js", "text/javascript"), ("console.css", "text/css"), ("vendor/leaflet/leaflet.js", "text/javascript"), ("vendor/countries-50m.json", "application/json"), ("i18n/ar.json", "application/json") })
+        {
+            using var file = await Host.AnonymousClient.GetAsync(new Uri($"/api/console/{path}", UriKind.Relative), Ct);
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+            Assert.Equal(type, file.Content.Headers.ContentType!.MediaType);
+        }
+
+        // Unchanged: 304 on the ETag.
+        using var again = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/console/js/main.js", UriKind.Relative));
+        using var first = await Host.AnonymousClient.GetAsync(new Uri("/api/console/js/main.js", UriKind.Relative), Ct);
+        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        using var notModified = await Host.AnonymousClient.SendAsync(again, Ct);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+
+        // Without the slash, relative links would break: redirected to the folder.
+        using var bare = await Host.AnonymousClient.GetAsync(new Uri("/api/console", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, bare.StatusCode);
+        Assert.Equal("/api/console/", bare.RequestMessage!.RequestUri!.AbsolutePath);
+
+        // Nothing outside the embedded files, however the path is spelled.
+        foreach (var path in new[] { "nope.js", "..%2F..%2Fappsettings.json", "js/..%2F..%2F..%2Fetc/passwd" })
+        {
+            using var missing = await Host.AnonymousClient.GetAsync(new Uri($"/api/console/{path}", UriKind.Relative), Ct);
+            Assert.True(missing.StatusCode == HttpStatusCode.NotFound, $"{path}: {missing.StatusCode}");
+            Assert.Equal("application/problem+json", missing.Content.Headers.ContentType!.MediaType);
+        }
+
+        // The data the console shows stays behind the admin token.
+        using var anonymous = await Host.AnonymousClient.GetAsync(new Uri("/api/admin/incidents", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task SignIn_WrongTokenShowsProblem_AdminTokenOpensSituation(bool phone)
+    {
+        await using var session = await ConsoleSession.OpenAsync(fixture, phone);
+        await session.Page.GotoAsync(fixture.ConsoleAddress.ToString());
+        await session.Page.WaitForSelectorAsync("body[data-ready='true']");
+        await session.ScreenshotAsync("sign-in");
+
+        await session.SignInAsync(fixture, "iadm_not-a-token");
+        var problem = session.Page.Locator("#sign-in-problem");
+        await Assertions.Expect(problem).ToBeVisibleAsync();
+        await Assertions.Expect(problem).ToContainTextAsync("The credential is not valid");
+        Assert.Null(await session.Page.EvaluateAsync<string?>("() => sessionStorage.getItem('intake.token')"));
+
+        await session.SignInAsync(fixture, Host.AdminToken.Secret);
+        await Assertions.Expect(session.Page.GetByRole(AriaRole.Heading, new() { Name = "Situation", Level = 1 })).ToBeVisibleAsync();
+        Assert.Equal(Host.AdminToken.Secret, await session.Page.EvaluateAsync<string?>("() => sessionStorage.getItem('intake.token')"));
+        Assert.Null(await session.Page.EvaluateAsync<string?>("() => localStorage.getItem('intake.token')"));
+        Assert.True(session.Errors.Count == 0, string.Join(" | ", session.Errors));
+    }
+
+    [Fact]
+    public async Task Situation_SubmittedReportsOnMapAndInList_AlertDayShowsExplanation_NoPersonalData()
+    {
+        // Arrange: three reports in two countries, one of them a mass-casualty report the rules alert on.
+        await SubmitProcessedAsync("CF", "Ouaka", 7.5, 20.9, "killing", severity: 5, killed: 12);
+        await SubmitProcessedAsync("SD", "North Darfur", 13.63, 25.35, "attack-on-civilians", severity: 3, killed: 1);
+        await SubmitProcessedAsync("SD", "West Darfur", 13.45, 22.45, "sexual-violence", severity: 2, killed: 0);
+        using var compiled = await Host.AdminClient.PostAsync(new Uri($"/api/admin/digests/{Today}/compile", UriKind.Relative), null, Ct);
+        Assert.Equal(HttpStatusCode.OK, compiled.StatusCode);
+
+        foreach (var phone in new[] { false, true })
+        {
+            await using var session = await ConsoleSession.OpenAsync(fixture, phone);
+            await session.SignInAsync(fixture, Host.AdminToken.Secret);
+            var page = session.Page;
+
+            // The alert of the day, new, with its explanation and 28-day series.
+            var alert = page.Locator("li.alert").Filter(new() { HasText = "Ouaka" }).Filter(new() { HasText = "severity-5" });
+            await Assertions.Expect(alert).ToBeVisibleAsync();
+            await Assertions.Expect(alert).ToContainTextAsync("New");
+            await Assertions.Expect(alert).ToContainTextAsync("severity-5");
+            await Assertions.Expect(alert.Locator("dl.evidence")).ToContainTextAsync("observed");
+            await Assertions.Expect(alert.Locator("svg.spark")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("^Last 28 days: [0-9]"));
+
+            // The incidents: on the map (one circle each) and in the list beside it.
+            var rows = page.Locator("section[aria-labelledby='incidents-title'] tbody tr");
+            // (Other tests of this collection add reports too: each of these is looked for, not counted.)
+            await Assertions.Expect(rows.Filter(new() { HasText = "Ouaka" }).Filter(new() { HasText = "Killing" }).First).ToBeVisibleAsync();
+            await Assertions.Expect(rows.Filter(new() { HasText = "North Darfur" }).Filter(new() { HasText = "Attack on civilians" }).First).ToBeVisibleAsync();
+            await Assertions.Expect(rows.Filter(new() { HasText = "West Darfur" }).Filter(new() { HasText = "Sexual violence" }).First).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#map path.leaflet-interactive")).ToHaveCountAsync(await rows.CountAsync());
+            Assert.True(await page.Locator("#map path").CountAsync() > 100, "The country outlines are drawn.");
+
+            // A filter narrows map and list together.
+            await page.GetByLabel("Country").SelectOptionAsync("CF");
+            await Assertions.Expect(page.Locator("#incidents-title ~ .progress")).ToHaveCountAsync(0);
+            await Assertions.Expect(rows.Filter(new() { HasText = "Ouaka" }).First).ToBeVisibleAsync();
+            await Assertions.Expect(rows.Filter(new() { HasText = "Darfur" })).ToHaveCountAsync(0);
+            await Assertions.Expect(page.Locator("#map path.leaflet-interactive")).ToHaveCountAsync(await rows.CountAsync());
+            await page.GetByLabel("Country").SelectOptionAsync("");
+            await Assertions.Expect(rows.Filter(new() { HasText = "North Darfur" }).First).ToBeVisibleAsync();
+
+            var text = await page.Locator("body").InnerTextAsync();
+            var example = ReportClient.NewReport();
+            Assert.DoesNotContain(((string)example["narrative"]!)[..30], text, StringComparison.Ordinal);
+            Assert.DoesNotContain((string)example["reporter"]!["id"]!, text, StringComparison.Ordinal);
+            Assert.DoesNotContain((string)example["reporter"]!["contact"]!, text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Abu Shouk", text, StringComparison.Ordinal);
+
+            Assert.Empty(await session.AccessibilityViolationsAsync());
+            Assert.True(session.Errors.Count == 0, string.Join(" | ", session.Errors));
+            await session.ScreenshotAsync("situation");
+        }
+    }
+
+    [Fact]
+    public async Task Queues_PoisonedReportShownWithReason_FixedAndReprocessedFromConsole_EndsProcessed()
+    {
+        // Arrange: a category held by configuration poisons its reports.
+        const string Held = "arbitrary-detention";
+        Host.ChangeSetting("Intake:HeldCategories", $"{ConsoleFixture.HeldCategory},{Held}");
+        string id;
+        try
+        {
+            var report = ReportClient.NewReport(Held);
+            id = (string)report["submissionId"]!;
+            using var accepted = await Host.Client.PostAsync(report, Ct);
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+            await Host.Client.WaitForStatusAsync(id, "failed", TimeSpan.FromSeconds(90), Ct);
+            await WaitForPoisonAsync(id);
+        }
+        finally
+        {
+            // The fix: the hold is lifted (as an operator would in the app settings).
+            Host.ChangeSetting("Intake:HeldCategories", ConsoleFixture.HeldCategory);
+        }
+
+        await using var phone = await ConsoleSession.OpenAsync(fixture, phone: true);
+        await phone.SignInAsync(fixture, Host.AdminToken.Secret);
+        await phone.GoAsync("#/queues");
+        await Assertions.Expect(phone.Page.Locator("section[aria-labelledby='poison-title'] tr").Filter(new() { HasText = id })).ToBeVisibleAsync();
+        Assert.Empty(await phone.AccessibilityViolationsAsync());
+        await phone.ScreenshotAsync("queues");
+
+        await using var session = await ConsoleSession.OpenAsync(fixture, phone: false);
+        await session.SignInAsync(fixture, Host.AdminToken.Secret);
+        var page = session.Page;
+        await session.GoAsync("#/queues");
+
+        // The admin sees it in the poison queue with its reason, and the live counts.
+        var row = page.Locator("section[aria-labelledby='poison-title'] tr").Filter(new() { HasText = id });
+        await Assertions.Expect(row).ToContainTextAsync($"'{Held}' is held");
+        await Assertions.Expect(page.Locator("tr").Filter(new() { HasText = "reports-poison" }).Locator("td[data-count='poison']")).Not.ToHaveTextAsync("0");
+        await Assertions.Expect(page.Locator("section[aria-labelledby='attention-title'] tr").Filter(new() { HasText = id })).ToContainTextAsync("Failed");
+        Assert.Empty(await session.AccessibilityViolationsAsync());
+        await session.ScreenshotAsync("queues");
+
+        // Reprocess: a dry run counts, the confirmation names the count, the result says what moved.
+        var poisoned = await CountPoisonAsync();
+        await page.Locator("#reprocess").ClickAsync();
+        var dialog = page.Locator("dialog#confirm");
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await Assertions.Expect(dialog).ToContainTextAsync($"Reprocess {poisoned} reports from the poison queue?");
+        Assert.Empty(await session.AccessibilityViolationsAsync());
+        await page.Locator("#confirm-ok").ClickAsync();
+        await Assertions.Expect(page.Locator("#reprocess-result")).ToContainTextAsync($"{poisoned} reports moved back to processing.");
+
+        var status = await Host.Client.WaitForStatusAsync(id, "processed", TimeSpan.FromSeconds(60), Ct);
+        Assert.Equal(Held, (string)status["category"]!);
+        await Assertions.Expect(page.Locator("section[aria-labelledby='poison-title']")).ToContainTextAsync("The poison queue is empty.", new() { Timeout = 15000 });
+
+        // Reconcile runs and says what it found.
+        await page.Locator("#reconcile").ClickAsync();
+        await Assertions.Expect(page.Locator("#reconcile-result")).ToContainTextAsync("submissions scanned");
+        Assert.True(session.Errors.Count == 0, string.Join(" | ", session.Errors));
+    }
+
+    [Fact]
+    public async Task Reports_ListByDayAndStatus_OneReportShowsStatusAndClassification()
+    {
+        // A report in the category held for the whole run fails: it is in the list with its reason.
+        var report = ReportClient.NewReport(ConsoleFixture.HeldCategory);
+        var failed = (string)report["submissionId"]!;
+        using (var accepted = await Host.Client.PostAsync(report, Ct))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        }
+
+        var processed = await SubmitProcessedAsync("SD", "North Darfur", 13.63, 25.35, "attack-on-civilians", severity: 4, killed: 3);
+        await Host.Client.WaitForStatusAsync(failed, "failed", TimeSpan.FromSeconds(90), Ct);
+
+        foreach (var phone in new[] { false, true })
+        {
+            await using var session = await ConsoleSession.OpenAsync(fixture, phone);
+            await session.SignInAsync(fixture, Host.AdminToken.Secret);
+            var page = session.Page;
+            await session.GoAsync($"#/reports?id={processed}");
+
+            var facts = page.Locator("dl.facts");
+            await Assertions.Expect(facts).ToContainTextAsync("Processed");
+            await Assertions.Expect(facts).ToContainTextAsync("Attack on civilians");
+            await Assertions.Expect(facts).ToContainTextAsync("SD-DN");
+            var row = page.Locator("section[aria-labelledby='list-title'] tr").Filter(new() { HasText = failed });
+            await Assertions.Expect(row).ToContainTextAsync("Failed");
+            await Assertions.Expect(row).ToContainTextAsync($"'{ConsoleFixture.HeldCategory}' is held");
+
+            Assert.Empty(await session.AccessibilityViolationsAsync());
+            Assert.True(session.Errors.Count == 0, string.Join(" | ", session.Errors));
+            await session.ScreenshotAsync("reports");
+        }
+    }
+
+    [Fact]
+    public async Task EveryPage_InArabicIsRightToLeft_AndNoPageHasASeriousAccessibilityViolation()
+    {
+        foreach (var language in new[] { "en", "fr", "ar" })
+        {
+            await using var session = await ConsoleSession.OpenAsync(fixture, phone: false, language);
+            await session.SignInAsync(fixture, Host.AdminToken.Secret);
+            var page = session.Page;
+            Assert.Equal(language, await page.EvaluateAsync<string>("() => document.documentElement.lang"));
+            Assert.Equal(language == "ar" ? "rtl" : "ltr", await page.EvaluateAsync<string>("() => document.documentElement.dir"));
+            foreach (var route in new[] { "#/situation", "#/queues", "#/reports" })
+            {
+                await session.GoAsync(route);
+                await Assertions.Expect(page.Locator("#nav a[aria-current='page']")).ToHaveAttributeAsync("href", route);
+                await Assertions.Expect(page.Locator(".progress")).ToHaveCountAsync(0);
+                var violations = await session.AccessibilityViolationsAsync();
+                Assert.True(violations.Count == 0, $"{language} {route}: {string.Join(" | ", violations)}");
+            }
+
+            if (language == "ar")
+            {
+                await Assertions.Expect(page.Locator("#nav")).ToContainTextAsync("الوضع");
+                var header = await page.Locator("header.bar").BoundingBoxAsync();
+                var brand = await page.Locator(".brand").BoundingBoxAsync();
+                Assert.True(brand!.X > header!.Width / 2, "In Arabic the brand sits at the right.");
+                await session.GoAsync("#/situation");
+                await Assertions.Expect(page.Locator(".progress")).ToHaveCountAsync(0);
+                await session.ScreenshotAsync("situation-ar");
+            }
+
+            Assert.True(session.Errors.Count == 0, string.Join(" | ", session.Errors));
+        }
+    }
+
+    private async Task<string> SubmitProcessedAsync(string country, string admin1, double latitude, double longitude, string category, int severity, int killed)
+    {
+        var report = ReportClient.NewReport(category);
+        report["occurredAt"] = DateTime.UtcNow.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        report["location"]!["country"] = country;
+        report["location"]!["admin1"] = admin1;
+        report["location"]!["latitude"] = latitude;
+        report["location"]!["longitude"] = longitude;
+        report["severity"] = severity;
+        report["killed"] = killed;
+        using var response = await Host.Client.PostAsync(report, Ct);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = (string)report["submissionId"]!;
+        await Host.Client.WaitForStatusAsync(id, "processed", TimeSpan.FromSeconds(60), Ct);
+        return id;
+    }
+
+    private async Task WaitForPoisonAsync(string id)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!(await PoisonAsync()).Any(p => (string)p!["reportId"]! == id))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{id} did not reach the poison queue.");
+            await Task.Delay(250, Ct);
+        }
+    }
+
+    private async Task<int> CountPoisonAsync() => (await PoisonAsync()).Count;
+
+    private async Task<JsonArray> PoisonAsync()
+    {
+        using var response = await Host.AdminClient.GetAsync(new Uri("/api/admin/poison", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!.AsArray();
+    }
+}

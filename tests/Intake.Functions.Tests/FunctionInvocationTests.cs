@@ -28,7 +28,7 @@ public sealed class FunctionInvocationTests : IAsyncLifetime
     private ServiceProvider Services => _services!;
 
     private BackgroundFunctions Background => new(
-        Services.GetRequiredService<ReportProcessor>(), Services.GetRequiredService<DailyDigestRun>(), Services.GetRequiredService<Reconciler>(), Services.GetRequiredService<Intake.Core.Digest.Flash.FlashDeliverer>());
+        Services.GetRequiredService<ReportBatchProcessor>(), Services.GetRequiredService<DailyDigestRun>(), Services.GetRequiredService<Reconciler>(), Services.GetRequiredService<Intake.Core.Digest.Flash.FlashDeliverer>());
 
     public async ValueTask InitializeAsync()
     {

@@ -89,10 +89,17 @@ internal static class BenchmarkRun
         return new BenchmarkReport(started, Environment.ProcessorCount, Environment.MachineName, loadBefore, LoadAverage(), floorResults, intakeResults, processing, note.Trim());
     }
 
+    /// <summary>Reports waiting to be processed: index rows still received (a queue message names up to 32 of them).</summary>
     private static async Task<int> CountQueuedAsync(string connectionString)
     {
-        var queue = new Azure.Storage.Queues.QueueServiceClient(connectionString).GetQueueClient(Intake.Core.Configuration.StorageNames.ProcessingQueue);
-        return (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
+        var table = new Azure.Data.Tables.TableServiceClient(connectionString).GetTableClient(Intake.Core.Configuration.StorageNames.ReportsTable);
+        var count = 0;
+        await foreach (var _ in table.QueryAsync<Azure.Data.Tables.TableEntity>("Status eq 'received'", select: ["RowKey"]))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     private static Task<HostSlot> CreateStoppedAsync() => Task.FromResult(new HostSlot());

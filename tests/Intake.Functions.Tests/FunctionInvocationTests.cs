@@ -97,6 +97,8 @@ public sealed class FunctionInvocationTests : IAsyncLifetime
         Assert.Equal($"/api/reports/{id}", submitted.Headers.Location.ToString());
         Assert.Equal(id, (string)submitted.Body["reportId"]!);
 
+        // Intake's batcher sends the message within 100 ms; the test does not wait for the timer.
+        await Services.GetRequiredService<ProcessingBatcher>().FlushAsync(Ct);
         var queue = Services.GetRequiredService<Azure.Storage.Queues.QueueServiceClient>().GetQueueClient(StorageNames.ProcessingQueue);
         var received = (await queue.ReceiveMessagesAsync(1, cancellationToken: Ct)).Value.Single();
         var message = QueuesModelFactory.QueueMessage(received.MessageId, received.PopReceipt, received.Body, dequeueCount: 1);

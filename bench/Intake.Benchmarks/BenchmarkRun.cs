@@ -11,7 +11,8 @@ namespace Intake.Benchmarks;
 /// </summary>
 internal static class BenchmarkRun
 {
-    public static async Task<BenchmarkReport> RunAsync(BenchmarkOptions options)
+    /// <returns>The report; null when <c>--phases</c> left a phase out (the printed lines are then the result).</returns>
+    public static async Task<BenchmarkReport?> RunAsync(BenchmarkOptions options)
     {
         var started = DateTimeOffset.UtcNow;
         var loadBefore = LoadAverage();
@@ -26,7 +27,7 @@ internal static class BenchmarkRun
             ["azurite"] = () => azurite.CpuTime,
             ["client"] = () => Process.GetCurrentProcess().TotalProcessorTime,
         };
-        foreach (var clients in options.Clients)
+        foreach (var clients in options.Phases.Contains("floor") ? options.Clients : [])
         {
             var result = await ClosedLoopLoad.RunAsync("floor", clients, options.WarmUp, options.Measured, floor.WriteOneAsync, floorCpu);
             Console.WriteLine(result);
@@ -42,8 +43,10 @@ internal static class BenchmarkRun
         // The WebJobs SDK (as the Functions host) honours this setting: the queue trigger stays off.
         var intakeOnly = new Dictionary<string, string>(settings) { ["AzureWebJobs.ProcessReport.Disabled"] = "true" };
         var intakeResults = new List<LoadResult>();
-        await using (var host = await SelfHostProcess.StartAsync(intakeOnly))
+        if (options.Phases.Contains("intake"))
         {
+            await using var host = await SelfHostProcess.StartAsync(intakeOnly);
+            Console.WriteLine($"Self-host (intake only) is process {host.ProcessId}");
             using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1024 };
             var token = await StoredTokens.IssueAsync(azurite.ConnectionString, CallerKind.Submitter, "benchmark form client");
             using var client = new HttpClient(handler) { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) }.WithBearer(token);
@@ -60,6 +63,11 @@ internal static class BenchmarkRun
             await host.StopAsync();
         }
 
+        if (!options.Phases.Contains("drain"))
+        {
+            return null;
+        }
+
         var backlog = await CountQueuedAsync(azurite.ConnectionString);
         Console.WriteLine($"Processing a backlog of {backlog} queued reports...");
         await using var processingHost = await CreateStoppedAsync();
@@ -72,14 +80,26 @@ internal static class BenchmarkRun
             TimeSpan.FromMinutes(5));
         Console.WriteLine(processing);
 
+        if (!options.Phases.Contains("floor") || !options.Phases.Contains("intake"))
+        {
+            return null;
+        }
+
         var note = "The machine is shared with other builds and test runs; figures move with its load (see the load averages). " + options.Note;
         return new BenchmarkReport(started, Environment.ProcessorCount, Environment.MachineName, loadBefore, LoadAverage(), floorResults, intakeResults, processing, note.Trim());
     }
 
+    /// <summary>Reports waiting to be processed: index rows still received (a queue message names up to 32 of them).</summary>
     private static async Task<int> CountQueuedAsync(string connectionString)
     {
-        var queue = new Azure.Storage.Queues.QueueServiceClient(connectionString).GetQueueClient(Intake.Core.Configuration.StorageNames.ProcessingQueue);
-        return (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
+        var table = new Azure.Data.Tables.TableServiceClient(connectionString).GetTableClient(Intake.Core.Configuration.StorageNames.ReportsTable);
+        var count = 0;
+        await foreach (var _ in table.QueryAsync<Azure.Data.Tables.TableEntity>("Status eq 'received'", select: ["RowKey"]))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     private static Task<HostSlot> CreateStoppedAsync() => Task.FromResult(new HostSlot());

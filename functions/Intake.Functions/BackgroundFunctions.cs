@@ -10,14 +10,14 @@ using Microsoft.Azure.Functions.Worker;
 namespace Intake.Functions;
 
 /// <summary>The queue and timer triggers; the self-host runs the same five on the WebJobs SDK.</summary>
-public sealed class BackgroundFunctions(ReportProcessor processor, DailyDigestRun digests, Reconciler reconciler, FlashDeliverer flash, FlashSweep sweep)
+public sealed class BackgroundFunctions(ReportBatchProcessor processor, DailyDigestRun digests, Reconciler reconciler, FlashDeliverer flash, FlashSweep sweep)
 {
     /// <summary>The processing queue; after 5 dequeues (host.json) the runtime moves the message to reports-poison.</summary>
     [Function("ProcessReport")]
     public Task ProcessReport([QueueTrigger(StorageNames.ProcessingQueue, Connection = StorageAccount.SettingName)] QueueMessage message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return processor.ProcessAsync(ProcessingQueue.Deserialize(message.MessageText), message.DequeueCount, ct);
+        return processor.ProcessAsync(ProcessingQueue.DeserializeAll(message.MessageText), message.DequeueCount, ct);
     }
 
     /// <summary>Flash-alert deliveries: one attempt per message; a retry is a new message made visible after its backoff.</summary>

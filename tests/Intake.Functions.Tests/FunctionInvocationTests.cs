@@ -28,7 +28,7 @@ public sealed class FunctionInvocationTests : IAsyncLifetime
     private ServiceProvider Services => _services!;
 
     private BackgroundFunctions Background => new(
-        Services.GetRequiredService<ReportProcessor>(), Services.GetRequiredService<DailyDigestRun>(), Services.GetRequiredService<Reconciler>(), Services.GetRequiredService<Intake.Core.Digest.Flash.FlashDeliverer>(),
+        Services.GetRequiredService<ReportBatchProcessor>(), Services.GetRequiredService<DailyDigestRun>(), Services.GetRequiredService<Reconciler>(), Services.GetRequiredService<Intake.Core.Digest.Flash.FlashDeliverer>(),
         Services.GetRequiredService<Intake.Core.Digest.Flash.FlashSweep>());
 
     public async ValueTask InitializeAsync()
@@ -98,6 +98,8 @@ public sealed class FunctionInvocationTests : IAsyncLifetime
         Assert.Equal($"/api/reports/{id}", submitted.Headers.Location.ToString());
         Assert.Equal(id, (string)submitted.Body["reportId"]!);
 
+        // Intake's batcher sends the message within 100 ms; the test does not wait for the timer.
+        await Services.GetRequiredService<ProcessingBatcher>().FlushAsync(Ct);
         var queue = Services.GetRequiredService<Azure.Storage.Queues.QueueServiceClient>().GetQueueClient(StorageNames.ProcessingQueue);
         var received = (await queue.ReceiveMessagesAsync(1, cancellationToken: Ct)).Value.Single();
         var message = QueuesModelFactory.QueueMessage(received.MessageId, received.PopReceipt, received.Body, dequeueCount: 1);

@@ -9,9 +9,11 @@ namespace Intake.Core.Access;
 
 /// <summary>
 /// Access tokens in table storage, stored only as a random salt and SHA-256(salt ‖ secret).
-/// A token reads <c>{prefix}.{id}.{secret}</c>: the id locates the row with one point read, so
-/// every request checks the current row and a revocation takes effect on the next request. A
-/// fast hash is enough here because the secret is 256 random bits, not a password.
+/// A token reads <c>{prefix}.{id}.{secret}</c>: the id locates the row with one point read. Rows
+/// read are kept for <see cref="VerifiedTokenCache.Lifetime"/> (30 s), so a revocation applies at
+/// once on the instance that revoked and within 30 s on the others; the secret is checked against
+/// the row's hash on every request. A fast hash is enough here because the secret is 256 random
+/// bits, not a password.
 /// </summary>
 public sealed class AccessTokenStore(TableServiceClient tables, TimeProvider time)
 {
@@ -19,6 +21,7 @@ public sealed class AccessTokenStore(TableServiceClient tables, TimeProvider tim
     private const string SubmitterPrefix = "isub";
     private const string AdminPrefix = "iadm";
     private readonly TableClient _table = tables.GetTableClient(StorageNames.AccessTokensTable);
+    private readonly VerifiedTokenCache _cache = new(time);
 
     /// <summary>Issues a token; the returned secret is not stored and cannot be shown again.</summary>
     public async Task<IssuedToken> CreateAsync(CallerKind kind, string name, string createdBy, CancellationToken cancellationToken = default)
@@ -56,18 +59,23 @@ public sealed class AccessTokenStore(TableServiceClient tables, TimeProvider tim
             return null;
         }
 
-        var response = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, parts[1], cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!response.HasValue)
+        var row = _cache.Find(parts[1]);
+        if (row is null)
         {
-            return null;
+            var response = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, parts[1], cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!response.HasValue)
+            {
+                return null;
+            }
+
+            var entity = response.Value!;
+            row = new StoredTokenRow(ToToken(entity), Convert.FromBase64String(entity.GetString("Salt") ?? ""), Convert.FromBase64String(entity.GetString("Hash") ?? ""));
+            _cache.Keep(row);
         }
 
-        var entity = response.Value!;
-        var expected = Convert.FromBase64String(entity.GetString("Hash") ?? "");
-        var actual = Hash(Convert.FromBase64String(entity.GetString("Salt") ?? ""), parts[2]);
-        var token = ToToken(entity);
+        var token = row.Token;
         var prefixMatches = parts[0] == (token.Kind == CallerKind.Admin ? AdminPrefix : SubmitterPrefix);
-        return CryptographicOperations.FixedTimeEquals(expected, actual) && prefixMatches && !token.IsRevoked ? token : null;
+        return CryptographicOperations.FixedTimeEquals(row.Hash, Hash(row.Salt, parts[2])) && prefixMatches && !token.IsRevoked ? token : null;
     }
 
     /// <summary>Every token, revoked ones included, newest first.</summary>
@@ -99,10 +107,14 @@ public sealed class AccessTokenStore(TableServiceClient tables, TimeProvider tim
         return false;
     }
 
-    /// <summary>Revokes a token; the next request that presents it is refused. Null when no such token exists.</summary>
+    /// <summary>
+    /// Revokes a token: the next request to this instance that presents it is refused, and on other
+    /// instances within <see cref="VerifiedTokenCache.Lifetime"/>. Null when no such token exists.
+    /// </summary>
     public async Task<AccessToken?> RevokeAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
+        _cache.Forget(id);
         var response = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!response.HasValue)
         {

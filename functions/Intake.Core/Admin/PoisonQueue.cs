@@ -33,9 +33,16 @@ public sealed partial class PoisonQueue(QueueServiceClient queues, ProcessingQue
         var result = new List<PoisonMessage>();
         foreach (var message in peeked.Value)
         {
-            if (TryParse(message.Body, out var parsed))
+            var reports = Parse(message.Body);
+            foreach (var parsed in reports)
             {
                 var row = await index.GetAsync(parsed.ReceivedOn, parsed.ReportId, cancellationToken).ConfigureAwait(false);
+                if (reports.Count > 1 && row?.Status == ReportStatus.Processed)
+                {
+                    // A batch lands here whole only if its last delivery never finished; its processed reports are not poison.
+                    continue;
+                }
+
                 result.Add(new PoisonMessage(
                     parsed.ReportId, parsed.ReceivedOn, message.InsertedOn, row?.Attempts ?? (int)message.DequeueCount,
                     row?.FirstFailedAt, row?.LastErrorAt, row?.LastError, row?.Status));
@@ -52,7 +59,7 @@ public sealed partial class PoisonQueue(QueueServiceClient queues, ProcessingQue
         var ids = request.ReportIds is { Count: > 0 } list ? list.ToHashSet() : null;
         var max = Math.Clamp(request.Max, 0, ReprocessRequest.DefaultMax);
         var held = new List<QueueMessage>();
-        var matched = new List<(QueueMessage Message, ProcessReportMessage Parsed)>();
+        var matched = new List<(QueueMessage Message, IReadOnlyList<ProcessReportMessage> Parsed)>();
         var scanned = 0;
         var moved = 0;
         try
@@ -68,7 +75,8 @@ public sealed partial class PoisonQueue(QueueServiceClient queues, ProcessingQue
                 foreach (var message in page.Value)
                 {
                     scanned++;
-                    if (matched.Count < max && TryParse(message.Body, out var parsed) && Matches(parsed, ids, request))
+                    var parsed = Parse(message.Body);
+                    if (matched.Count < max && parsed.Any(p => Matches(p, ids, request)))
                     {
                         matched.Add((message, parsed));
                     }
@@ -87,12 +95,19 @@ public sealed partial class PoisonQueue(QueueServiceClient queues, ProcessingQue
             {
                 foreach (var (message, parsed) in matched)
                 {
-                    // Row first: a fast processor must not see its 'processed' overwritten by 'received'.
-                    await index.MarkRequeuedAsync(parsed.ReceivedOn, parsed.ReportId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                    foreach (var report in parsed)
+                    {
+                        // Row first: a fast processor must not see its 'processed' overwritten by 'received'.
+                        await index.MarkRequeuedAsync(report.ReceivedOn, report.ReportId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                    }
+
                     await processing.EnqueueAsync(parsed, cancellationToken).ConfigureAwait(false);
                     await _poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
                     moved++;
-                    LogMoved(parsed.ReportId);
+                    foreach (var report in parsed)
+                    {
+                        LogMoved(report.ReportId);
+                    }
                 }
             }
         }
@@ -105,7 +120,7 @@ public sealed partial class PoisonQueue(QueueServiceClient queues, ProcessingQue
             }
         }
 
-        return new BatchResult(request.DryRun, scanned, matched.Count, moved, matched.Select(m => m.Parsed.ReportId).ToList());
+        return new BatchResult(request.DryRun, scanned, matched.Count, moved, matched.SelectMany(m => m.Parsed.Select(p => p.ReportId)).ToList());
     }
 
     private static bool Matches(ProcessReportMessage message, HashSet<Guid>? ids, ReprocessRequest request) =>
@@ -113,17 +128,16 @@ public sealed partial class PoisonQueue(QueueServiceClient queues, ProcessingQue
         && (request.ReceivedFrom is not { } from || message.ReceivedOn >= from)
         && (request.ReceivedTo is not { } to || message.ReceivedOn <= to);
 
-    private static bool TryParse(BinaryData body, out ProcessReportMessage message)
+    /// <summary>The reports a poison message names (one, or a batch whose last delivery never finished); none if it is not a processing message.</summary>
+    private static IReadOnlyList<ProcessReportMessage> Parse(BinaryData body)
     {
         try
         {
-            message = ProcessingQueue.Deserialize(body.ToString());
-            return true;
+            return ProcessingQueue.DeserializeAll(body.ToString());
         }
         catch (System.Text.Json.JsonException)
         {
-            message = null!;
-            return false;
+            return [];
         }
     }
 

@@ -61,10 +61,12 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<RawSubmissionStore>();
         services.AddSingleton<ReportIndex>();
         services.AddSingleton<ProcessingQueue>();
+        services.AddSingleton<ProcessingBatcher>();
         services.AddSingleton<StorageProvisioner>();
         services.AddSingleton<SubmissionReceipt>();
         services.AddSingleton<ReportIntake>();
         services.AddSingleton<ReportProcessor>();
+        services.AddSingleton<ReportBatchProcessor>();
         services.AddSingleton<Reconciler>();
         services.AddIntakeDigest(configuration);
         services.AddSingleton<StorageHealth>();

@@ -44,22 +44,33 @@ public sealed partial class Reconciler(
         }
 
         int scanned = 0, created = 0;
+        var toQueue = new List<ProcessReportMessage>();
         await foreach (var submission in raw.ListSinceAsync(since, cancellationToken).ConfigureAwait(false))
         {
             scanned++;
             if (!indexed.Contains(submission.ReportId) && await index.TryAddReceivedAsync(submission, cancellationToken).ConfigureAwait(false))
             {
-                await queue.EnqueueAsync(new ProcessReportMessage(submission.ReportId, submission.ReceivedOn), cancellationToken).ConfigureAwait(false);
+                toQueue.Add(new ProcessReportMessage(submission.ReportId, submission.ReceivedOn));
                 created++;
                 LogIndexed(submission.ReportId);
+                if (toQueue.Count == ProcessingQueue.MaxBatch)
+                {
+                    await queue.EnqueueAsync(toQueue, cancellationToken).ConfigureAwait(false);
+                    toQueue.Clear();
+                }
             }
         }
 
-        foreach (var row in stale)
+        // Batched messages: a pass after an outage can re-drive thousands of reports.
+        await queue.EnqueueAsync(toQueue, cancellationToken).ConfigureAwait(false);
+        foreach (var chunk in stale.Chunk(ProcessingQueue.MaxBatch))
         {
-            await queue.EnqueueAsync(new ProcessReportMessage(row.ReportId, row.ReceivedOn), cancellationToken).ConfigureAwait(false);
-            await index.MarkRedrivenAsync(row.ReceivedOn, row.ReportId, now, cancellationToken).ConfigureAwait(false);
-            LogRequeued(row.ReportId);
+            await queue.EnqueueAsync([.. chunk.Select(row => new ProcessReportMessage(row.ReportId, row.ReceivedOn))], cancellationToken).ConfigureAwait(false);
+            foreach (var row in chunk)
+            {
+                await index.MarkRedrivenAsync(row.ReceivedOn, row.ReportId, now, cancellationToken).ConfigureAwait(false);
+                LogRequeued(row.ReportId);
+            }
         }
 
         var requeued = stale.Count;

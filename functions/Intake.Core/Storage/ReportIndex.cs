@@ -54,11 +54,39 @@ public sealed class ReportIndex(TableServiceClient tables)
     public Task MarkProcessedAsync(DateOnly receivedOn, Guid reportId, ReportClassification classification, int attempts, DateTimeOffset processedAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(classification);
-        var entity = new TableEntity(PartitionKey(receivedOn), RowKey(reportId))
+        return _table.UpdateEntityAsync(ProcessedEntity(new ProcessedRow(receivedOn, reportId, classification, attempts, processedAt)), ETag.All, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records the successful processing of several reports: one entity group transaction per day
+    /// of receipt and 100 rows (a single row is one merge). Every row must exist.
+    /// </summary>
+    internal async Task MarkProcessedAsync(IReadOnlyList<ProcessedRow> rows, CancellationToken cancellationToken = default)
+    {
+        if (rows.Count == 1)
+        {
+            await _table.UpdateEntityAsync(ProcessedEntity(rows[0]), ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        foreach (var day in rows.GroupBy(r => r.ReceivedOn))
+        {
+            foreach (var chunk in day.Chunk(100))
+            {
+                await _table.SubmitTransactionAsync(
+                    chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpdateMerge, ProcessedEntity(r), ETag.All)), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static TableEntity ProcessedEntity(ProcessedRow row)
+    {
+        var classification = row.Classification;
+        var entity = new TableEntity(PartitionKey(row.ReceivedOn), RowKey(row.ReportId))
         {
             ["Status"] = ReportStatus.Processed,
-            ["ProcessedAt"] = processedAt,
-            ["Attempts"] = attempts,
+            ["ProcessedAt"] = row.ProcessedAt,
+            ["Attempts"] = row.Attempts,
             ["LastError"] = "",
             ["Category"] = classification.Category,
             ["RiskFactors"] = string.Join(',', classification.RiskFactors),
@@ -75,7 +103,7 @@ public sealed class ReportIndex(TableServiceClient tables)
             ["Longitude"] = classification.Longitude,
         };
         PlaceColumns.Write(entity, classification.Place);
-        return _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        return entity;
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ namespace Intake.Core.Submissions;
 public sealed partial class SubmissionReceipt(
     RawSubmissionStore raw,
     ReportIndex index,
-    ProcessingQueue queue,
+    ProcessingBatcher batcher,
     ResiliencePipelineProvider<string> pipelines,
     ILogger<SubmissionReceipt> logger)
 {
@@ -46,9 +46,9 @@ public sealed partial class SubmissionReceipt(
     }
 
     /// <summary>
-    /// Indexes and queues a stored submission. For a new one the row and the message are written
-    /// at once; for a resend only if the first attempt left no row. A failure is logged, not
-    /// thrown: the raw body is durable, and the reconciler finishes the work.
+    /// Indexes and queues a stored submission. For a new one the row is written and the report
+    /// handed to the <see cref="ProcessingBatcher"/>; for a resend only if the first attempt left no
+    /// row. A failure is logged, not thrown: the raw body is durable, and the reconciler finishes the work.
     /// </summary>
     /// <param name="submission">The stored submission.</param>
     /// <param name="resend">True when the raw body was already stored by an earlier request.</param>
@@ -58,28 +58,15 @@ public sealed partial class SubmissionReceipt(
         ArgumentNullException.ThrowIfNull(submission);
         try
         {
-            await _storage.ExecuteAsync(async ct =>
+            var added = await _storage.ExecuteAsync(
+                async ct => await index.TryAddReceivedAsync(submission, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            // The row first, then the message (batched, sent within 100 ms): a processor never
+            // meets a message without its row, and a message lost with the process leaves a
+            // 'received' row that the reconciler re-drives. A resend whose row exists was queued before.
+            if (added || !resend)
             {
-                var message = new ProcessReportMessage(submission.ReportId, submission.ReceivedOn);
-                if (resend)
-                {
-                    if (await index.TryAddReceivedAsync(submission, ct).ConfigureAwait(false))
-                    {
-                        await queue.EnqueueAsync(message, ct).ConfigureAwait(false);
-                    }
-
-                    return;
-                }
-
-                // Past the blob gate the row and the message do not depend on each other, so they
-                // are written at once: one storage round-trip of waiting instead of two (see
-                // docs/RELIABILITY.md). Any order or partial outcome is safe: the processor adds a
-                // missing row from the blob, and the reconciler indexes and queues a blob without a
-                // row, and re-drives a row whose message was lost.
-                await Task.WhenAll(
-                    index.TryAddReceivedAsync(submission, ct),
-                    queue.EnqueueAsync(message, ct)).ConfigureAwait(false);
-            }, cancellationToken).ConfigureAwait(false);
+                batcher.Add(new ProcessReportMessage(submission.ReportId, submission.ReceivedOn));
+            }
         }
         catch (Exception e) when (StorageResilience.IsTransient(e))
         {

@@ -12,14 +12,14 @@ namespace Intake.SelfHost.Triggers;
 /// The queue and timer triggers, run by the WebJobs SDK: the same trigger runtime, queue name,
 /// schedules and poison handling the Azure Functions host uses.
 /// </summary>
-public sealed class QueueAndTimerTriggers(ReportProcessor processor, DailyDigestRun digests, Reconciler reconciler, FlashDeliverer flash, FlashSweep sweep)
+public sealed class QueueAndTimerTriggers(ReportBatchProcessor processor, DailyDigestRun digests, Reconciler reconciler, FlashDeliverer flash, FlashSweep sweep)
 {
     [FunctionName("ProcessReport")]
     public Task ProcessReportAsync(
         [QueueTrigger(StorageNames.ProcessingQueue, Connection = "AzureWebJobsStorage")] string message,
         long dequeueCount,
         CancellationToken cancellationToken) =>
-        processor.ProcessAsync(ProcessingQueue.Deserialize(message), dequeueCount, cancellationToken);
+        processor.ProcessAsync(ProcessingQueue.DeserializeAll(message), dequeueCount, cancellationToken);
 
     [FunctionName("DeliverFlash")]
     public Task DeliverFlashAsync(

@@ -36,22 +36,24 @@ public sealed class StorageProbe(IServiceProvider services)
         return count;
     }
 
-    /// <summary>The processing messages waiting in a queue (peeked, not removed).</summary>
+    /// <summary>The reports named by the processing messages waiting in a queue (peeked, not removed), after intake's batcher has sent what it holds.</summary>
     public async Task<List<ProcessReportMessage>> PeekAsync(string queue, CancellationToken cancellationToken)
     {
+        await services.GetRequiredService<ProcessingBatcher>().FlushAsync(cancellationToken);
         var peeked = await _queues.GetQueueClient(queue).PeekMessagesAsync(32, cancellationToken);
-        return peeked.Value.Select(m => ProcessingQueue.Deserialize(m.Body.ToString())).ToList();
+        return peeked.Value.SelectMany(m => ProcessingQueue.DeserializeAll(m.Body.ToString())).ToList();
     }
 
     /// <summary>Takes every message off the processing queue, as a queue trigger would.</summary>
     public async Task<List<(ProcessReportMessage Message, long DequeueCount)>> ReceiveAllAsync(CancellationToken cancellationToken)
     {
+        await services.GetRequiredService<ProcessingBatcher>().FlushAsync(cancellationToken);
         var queue = _queues.GetQueueClient(StorageNames.ProcessingQueue);
         var received = await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(1), cancellationToken);
         var result = new List<(ProcessReportMessage, long)>();
         foreach (var message in received.Value)
         {
-            result.Add((ProcessingQueue.Deserialize(message.Body.ToString()), message.DequeueCount));
+            result.AddRange(ProcessingQueue.DeserializeAll(message.Body.ToString()).Select(m => (m, message.DequeueCount)));
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
         }
 

@@ -42,6 +42,9 @@ public sealed class DailyTally(TableServiceClient tables, TimeProvider time)
     private const string ChangedRow = "d|changed";
     private const int MaxAttempts = 20;
     private const int ParallelDays = 4;
+
+    /// <summary>Reports per batched transaction: a marker each plus at most as many cells, within the 100 actions a transaction allows.</summary>
+    private const int NewReportsPerTransaction = 40;
     private readonly TableClient _table = tables.GetTableClient(StorageNames.DigestTallyTable);
 
     /// <summary>Counts a processed report in the tally of its day of receipt; idempotent.</summary>
@@ -57,6 +60,95 @@ public sealed class DailyTally(TableServiceClient tables, TimeProvider time)
     /// <returns>True when the tally changed.</returns>
     public Task<bool> ForgetAsync(DateOnly receivedOn, Guid reportId, CancellationToken cancellationToken = default) =>
         ApplyAsync(receivedOn, reportId, null, cancellationToken);
+
+    /// <summary>
+    /// Counts several processed reports of one day of receipt, none of which is counted yet (their rows
+    /// were <c>received</c>): per 40 reports one read per distinct cell and one transaction that adds
+    /// the markers and replaces the cells under their ETags, instead of three calls per report. If a
+    /// marker exists after all (a crash between the tally and the row) or another processor changed a
+    /// cell, the transaction fails whole and those reports are counted one by one as
+    /// <see cref="RecordAsync(DateOnly, TalliedReport, CancellationToken)"/> does: still exactly once.
+    /// </summary>
+    /// <exception cref="RequestFailedException">Storage failed.</exception>
+    internal async Task RecordNewAsync(DateOnly receivedOn, IReadOnlyList<TalliedReport> reports, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        var partition = ReportIndex.PartitionKey(receivedOn);
+        foreach (var chunk in reports.Chunk(NewReportsPerTransaction))
+        {
+            var keys = chunk.Select(CellKey).Distinct(StringComparer.Ordinal).ToList();
+            var read = await Task.WhenAll(keys.Select(k => GetAsync(partition, k, cancellationToken))).ConfigureAwait(false);
+            var cells = new Dictionary<string, (DayTally Counts, ETag? ETag, TalliedReport Key)>(StringComparer.Ordinal);
+            var actions = new List<TableTransactionAction>();
+            foreach (var report in chunk)
+            {
+                var key = CellKey(report);
+                if (!cells.TryGetValue(key, out var cell))
+                {
+                    var existing = read[keys.IndexOf(key)];
+                    cell = existing is null
+                        ? (new DayTally(), null, report)
+                        : (JsonSerializer.Deserialize(existing.GetString("Counts") ?? "{}", TallyJsonContext.Default.DayTally) ?? new DayTally(), existing.ETag, report);
+                    cells[key] = cell;
+                }
+
+                cell.Counts.Add(report, 1);
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, MarkerKey(report.ReportId))
+                {
+                    ["Counted"] = JsonSerializer.Serialize(report, TallyJsonContext.Default.TalliedReport),
+                    ["Cell"] = key,
+                    ["CountedAt"] = time.GetUtcNow(),
+                }));
+            }
+
+            actions.AddRange(cells.Select(c => CellAction(partition, c.Key, c.Value)));
+            try
+            {
+                await SubmitAsync(receivedOn, actions, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412)
+            {
+                foreach (var report in chunk)
+                {
+                    await RecordAsync(receivedOn, report, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The one place a report's marker and cells are written, for one report or a batch: rows that
+    /// must change with every count of a day (one partition) belong in <paramref name="actions"/> here.
+    /// </summary>
+    private async Task SubmitAsync(DateOnly receivedOn, List<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        // A day before today may already have a snapshot (TallySnapshots): mark it changed in the
+        // same transaction, so that no count of a past day, single or batched, leaves it stale.
+        if (receivedOn < DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))
+        {
+            actions.Add(ChangedAction(ReportIndex.PartitionKey(receivedOn)));
+        }
+
+        await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static TableTransactionAction CellAction(string partition, string key, (DayTally Counts, ETag? ETag, TalliedReport Key) cell)
+    {
+        var entity = new TableEntity(partition, key)
+        {
+            ["OccurredOn"] = cell.Key.OccurredKey,
+            ["Country"] = cell.Key.Country,
+            ["Counts"] = JsonSerializer.Serialize(cell.Counts, TallyJsonContext.Default.DayTally),
+        };
+        if (!IsLegacy(key))
+        {
+            entity["Area"] = cell.Key.Area;
+        }
+
+        return cell.ETag is { } etag
+            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, etag)
+            : new TableTransactionAction(TableTransactionActionType.Add, entity);
+    }
 
     private async Task<bool> ApplyAsync(DateOnly receivedOn, Guid reportId, TalliedReport? report, CancellationToken cancellationToken)
     {
@@ -111,31 +203,12 @@ public sealed class DailyTally(TableServiceClient tables, TimeProvider time)
             };
             foreach (var (key, cell) in cells)
             {
-                var entity = new TableEntity(partition, key)
-                {
-                    ["OccurredOn"] = cell.Key.OccurredKey,
-                    ["Country"] = cell.Key.Country,
-                    ["Counts"] = JsonSerializer.Serialize(cell.Counts, TallyJsonContext.Default.DayTally),
-                };
-                if (!IsLegacy(key))
-                {
-                    entity["Area"] = cell.Key.Area;
-                }
-
-                actions.Add(cell.ETag is { } etag
-                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, etag)
-                    : new TableTransactionAction(TableTransactionActionType.Add, entity));
-            }
-
-            // A day before today may already have a snapshot: mark it changed in the same transaction.
-            if (receivedOn < DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))
-            {
-                actions.Add(ChangedAction(partition));
+                actions.Add(CellAction(partition, key, cell));
             }
 
             try
             {
-                await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                await SubmitAsync(receivedOn, actions, cancellationToken).ConfigureAwait(false);
                 return true;
             }
             catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412 && attempt < MaxAttempts)

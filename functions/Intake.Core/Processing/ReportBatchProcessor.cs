@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using Intake.Core.Configuration;
+using Intake.Core.Digest.Tally;
+using Intake.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Intake.Core.Processing;
+
+/// <summary>
+/// Processes one delivery of a processing queue message, which names one report (every version
+/// writes that form) or a batch. A batch is read and classified report by report (several at a
+/// time), then written per day of receipt: one tally transaction per 40 reports and one index
+/// transaction per 100 rows, instead of three to four calls per report. Failures stay per report:
+/// a report that fails records its attempt on its own row and does not stop the others; the message
+/// is then delivered again (reports already processed are skipped), and on the last delivery
+/// (<see cref="StorageNames.MaxDequeueCount"/>) each report still failing is marked failed and put on
+/// the poison queue as a message of its own, where admins see and reprocess it as before.
+/// </summary>
+public sealed partial class ReportBatchProcessor(
+    ReportProcessor processor,
+    DailyTally tally,
+    ProcessingQueue queue,
+    ILogger<ReportBatchProcessor> logger)
+{
+    /// <summary>Reports of one batch read and classified at once.</summary>
+    private const int Parallelism = 8;
+
+    /// <summary>Processes one delivery of a message naming <paramref name="messages"/>.</summary>
+    /// <param name="messages">The reports the message names (<see cref="ProcessingQueue.DeserializeAll"/>).</param>
+    /// <param name="dequeueCount">How many times the queue has delivered it, this time included.</param>
+    /// <param name="cancellationToken">Cancels the work; the message is then delivered again.</param>
+    /// <exception cref="ReportBatchException">Some reports failed and the message should be delivered again.</exception>
+    public async Task ProcessAsync(IReadOnlyList<ProcessReportMessage> messages, long dequeueCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        if (messages.Count == 1)
+        {
+            // The single form keeps its exact behaviour: the runtime retries and poisons the message itself.
+            await processor.ProcessAsync(messages[0], dequeueCount, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var failed = new ConcurrentDictionary<Guid, (ProcessReportMessage Message, Exception Error)>();
+        var prepared = new ConcurrentBag<PreparedReport>();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(messages.DistinctBy(m => m.ReportId), options, async (message, ct) =>
+        {
+            using var scope = logger.BeginScope(new Dictionary<string, object> { ["ReportId"] = message.ReportId });
+            try
+            {
+                if (await processor.PrepareAsync(message, dequeueCount, ct).ConfigureAwait(false) is { } report)
+                {
+                    prepared.Add(report);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failed[message.ReportId] = (message, e);
+            }
+        }).ConfigureAwait(false);
+
+        foreach (var day in prepared.GroupBy(p => p.Row.ReceivedOn))
+        {
+            // Rows processed before (a forced reprocess) move between tally cells: one by one.
+            var fresh = day.Where(p => p.Row.Status != ReportStatus.Processed).ToList();
+            var again = day.Where(p => p.Row.Status == ReportStatus.Processed).ToList();
+            try
+            {
+                await tally.RecordNewAsync(day.Key, [.. fresh.Select(p => p.Tallied)], cancellationToken).ConfigureAwait(false);
+                await processor.FlashAndMarkAsync(fresh, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Which report failed is not known from a transaction: finish each on its own, which records its own failure.
+                LogBatchWriteFailed(e, fresh.Count, day.Key);
+                again.AddRange(fresh);
+            }
+
+            foreach (var report in again)
+            {
+                try
+                {
+                    await processor.FinishAsync(report, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    failed[report.Row.ReportId] = (messages.First(m => m.ReportId == report.Row.ReportId), e);
+                }
+            }
+        }
+
+        if (failed.IsEmpty)
+        {
+            return;
+        }
+
+        if (dequeueCount >= StorageNames.MaxDequeueCount)
+        {
+            // Their rows are marked failed already; each goes to the poison queue alone, as the runtime would put a single message.
+            await queue.PoisonAsync([.. failed.Values.Select(f => f.Message)], cancellationToken).ConfigureAwait(false);
+            LogPoisoned(failed.Count, messages.Count);
+            return;
+        }
+
+        throw new ReportBatchException(failed.Count, messages.Count, failed.Values.First().Error);
+    }
+
+    [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "Writing {Count} processed reports of {ReceivedOn} together failed; writing them one by one")]
+    private partial void LogBatchWriteFailed(Exception exception, int count, DateOnly receivedOn);
+
+    [LoggerMessage(EventId = 205, Level = LogLevel.Warning, Message = "{Failed} of {Count} reports of a batch failed on the last delivery; each is on the poison queue")]
+    private partial void LogPoisoned(int failed, int count);
+}

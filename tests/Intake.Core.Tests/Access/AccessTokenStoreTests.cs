@@ -1,0 +1,74 @@
+using Azure.Data.Tables;
+using Intake.Core.Access;
+using Intake.Core.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Intake.Core.Tests.Access;
+
+/// <summary>
+/// Verified token rows are kept for <see cref="VerifiedTokenCache.Lifetime"/>: two stores over the
+/// same table stand for two instances of the app.
+/// </summary>
+[Collection(StorageCollection.Name)]
+public sealed class AccessTokenStoreTests(StorageFixture storage) : IAsyncDisposable
+{
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private ServiceProvider? _services;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private ServiceProvider Services => _services ??= storage.BuildServices(_time);
+
+    private AccessTokenStore Instance() => new(Services.GetRequiredService<TableServiceClient>(), _time);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task VerifyAsync_RevokedOnAnotherInstance_AcceptedUntilTheCacheLifetimeEnds()
+    {
+        var here = Instance();
+        var there = Instance();
+        var issued = await here.CreateAsync(CallerKind.Submitter, "phone", "test", Ct);
+        Assert.NotNull(await here.VerifyAsync(issued.Secret, Ct));
+
+        await there.RevokeAsync(issued.Token.Id, Ct);
+        var justAfter = await here.VerifyAsync(issued.Secret, Ct);
+        _time.Advance(VerifiedTokenCache.Lifetime);
+        var afterLifetime = await here.VerifyAsync(issued.Secret, Ct);
+
+        Assert.NotNull(justAfter);
+        Assert.Null(afterLifetime);
+        Assert.Null(await there.VerifyAsync(issued.Secret, Ct));
+    }
+
+    [Fact]
+    public async Task VerifyAsync_RevokedOnThisInstanceAfterACachedUse_RefusedAtOnce()
+    {
+        var here = Instance();
+        var issued = await here.CreateAsync(CallerKind.Admin, "ops", "test", Ct);
+        Assert.NotNull(await here.VerifyAsync(issued.Secret, Ct));
+
+        await here.RevokeAsync(issued.Token.Id, Ct);
+
+        Assert.Null(await here.VerifyAsync(issued.Secret, Ct));
+    }
+
+    [Fact]
+    public async Task VerifyAsync_CachedRow_StillChecksTheSecret()
+    {
+        var here = Instance();
+        var issued = await here.CreateAsync(CallerKind.Submitter, "phone", "test", Ct);
+        Assert.NotNull(await here.VerifyAsync(issued.Secret, Ct));
+        var altered = issued.Secret[..^1] + (issued.Secret[^1] == 'A' ? 'B' : 'A');
+
+        Assert.Null(await here.VerifyAsync(altered, Ct));
+        Assert.Null(await here.VerifyAsync("iadm" + issued.Secret[4..], Ct));
+    }
+}

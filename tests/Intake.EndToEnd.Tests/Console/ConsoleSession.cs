@@ -90,12 +90,20 @@ public sealed class ConsoleSession : IAsyncDisposable
         return found;
     }
 
-    /// <summary>Saves a full-page screenshot as docs/console/<paramref name="name"/>-<see cref="Size"/>.png.</summary>
+    /// <summary>
+    /// Takes a full-page screenshot and checks it is an image. It is saved as
+    /// docs/console/<paramref name="name"/>-<see cref="Size"/>.png when <c>INTAKE_WRITE_SCREENSHOTS=1</c>
+    /// (to refresh the documentation's pictures), else beside the test assembly, so that a test
+    /// run leaves the working tree as it found it.
+    /// </summary>
     public async Task ScreenshotAsync(string name)
     {
-        var directory = RepositoryLayout.PathOf("docs", "console");
+        var directory = Environment.GetEnvironmentVariable("INTAKE_WRITE_SCREENSHOTS") == "1"
+            ? RepositoryLayout.PathOf("docs", "console")
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(directory);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, $"{name}-{Size}.png"), FullPage = true });
+        var png = await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, $"{name}-{Size}.png"), FullPage = true });
+        Assert.True(png.Length > 1000 && png[1] == (byte)'P' && png[2] == (byte)'N' && png[3] == (byte)'G', $"The screenshot of {name} is not a PNG image.");
     }
 
     /// <inheritdoc />

@@ -110,4 +110,19 @@ public static class Routes
 
     /// <summary>DELETE one place alias: its country and its name, escaped (admin).</summary>
     public const string AdminPlaceAlias = "admin/places/aliases/{country}/{name}";
+
+    /// <summary>GET: export reports as CSV, GeoJSON or NDJSON (admin or partner).</summary>
+    public const string ExportReports = "admin/exports/reports";
+
+    /// <summary>GET: the OData service document (admin or partner).</summary>
+    public const string ODataService = "admin/odata";
+
+    /// <summary>GET: the OData metadata document (admin or partner).</summary>
+    public const string ODataMetadata = "admin/odata/$metadata";
+
+    /// <summary>GET: the OData entity set of processed reports (admin or partner).</summary>
+    public const string ODataReports = "admin/odata/Reports";
+
+    /// <summary>GET: one attachment of a report by its SHA-256 (admin).</summary>
+    public const string AdminReportAttachment = "admin/reports/{id}/attachments/{sha256}";
 }

@@ -25,4 +25,7 @@ public sealed record ReportClassification(
     /// stay as the report stated them.
     /// </summary>
     public PlaceResolution? Place { get; init; }
+
+    /// <summary>The other non-personal fields exports read, with the reporter's consent to share; null on rows processed before exports.</summary>
+    public ReportFacts? Facts { get; init; }
 }

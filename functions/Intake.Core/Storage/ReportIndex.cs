@@ -73,6 +73,7 @@ public sealed class ReportIndex(TableServiceClient tables)
             ["PerpetratorType"] = classification.PerpetratorType,
         };
         PlaceColumns.Write(entity, classification.Place);
+        FactColumns.Write(entity, classification.Facts);
         return _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 
@@ -218,7 +219,7 @@ public sealed class ReportIndex(TableServiceClient tables)
 
     private static string RowKey(Guid reportId) => reportId.ToString("D");
 
-    private static ReportIndexEntry ToEntry(TableEntity e)
+    internal static ReportIndexEntry ToEntry(TableEntity e)
     {
         var receivedOn = DateOnly.ParseExact(e.PartitionKey, "yyyyMMdd", CultureInfo.InvariantCulture);
         ReportClassification? classification = null;
@@ -238,6 +239,7 @@ public sealed class ReportIndex(TableServiceClient tables)
                 e.GetString("PerpetratorType") ?? "unknown")
             {
                 Place = PlaceColumns.Read(e),
+                Facts = FactColumns.Read(e),
             };
         }
 

@@ -24,10 +24,23 @@ internal sealed class CsvExportWriter : IExportWriter
         await WriteHeaderAsync(cancellationToken).ConfigureAwait(false);
         foreach (var column in _columns)
         {
-            _csv.WriteField(ExportColumns.Text(column.Read(report)));
+            WriteValue(column.Read(report));
         }
 
         await _csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // Numbers, ids and times are written as values, not text, so a negative longitude is never taken for a formula.
+    private void WriteValue(object? value)
+    {
+        switch (value)
+        {
+            case double d: _csv.WriteField(d, default); break;
+            case int i: _csv.WriteField(i, default); break;
+            case Guid g: _csv.WriteField(g, "D"); break;
+            case DateTimeOffset t: _csv.WriteField(t.ToUniversalTime(), "yyyy-MM-dd'T'HH:mm:ss.fff'Z'"); break;
+            default: _csv.WriteField(ExportColumns.Text(value)); break;
+        }
     }
 
     public async ValueTask CompleteAsync(CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace Intake.Core.Exports;
 
 /// <summary>
 /// Reads the reports of an export from the index, one day partition and one page (1,000 rows) at a
-/// time, filtered in storage by status, country, category and (for partners) consent, so memory
+/// time, filtered in storage by status, country and category (consent and regions in memory), so memory
 /// stays flat however many reports there are. Raw blobs are read only for personal fields;
 /// attachment hashes cost one listing per OpenRosa report (JSON reports have none).
 /// </summary>
@@ -57,12 +57,6 @@ public sealed class ReportExportSource(TableServiceClient tables, AttachmentStor
             parts.Add(TableClient.CreateQueryFilter($"Category eq {category}"));
         }
 
-        if (scope.IsPartner)
-        {
-            // Rows processed before consent was recorded have no such column and never match.
-            parts.Add(TableClient.CreateQueryFilter($"{FactColumns.SharedWithPartners} eq {true}"));
-        }
-
         return string.Join(" and ", parts);
     }
 
@@ -81,7 +75,8 @@ public sealed class ReportExportSource(TableServiceClient tables, AttachmentStor
             return false;
         }
 
-        // A partner's second check, after storage's consent filter: the report's region.
+        // Consent is checked here, not in the storage filter: Azurite does not match boolean
+        // comparisons reliably. Rows processed before consent was recorded have no facts: not shared.
         return scope.PartnerRegions is not { } regions
             || (classification?.Facts?.ShareWithPartners == true
                 && Access.PartnerRegions.Covers(regions, classification.Place?.Country ?? classification.Country, classification.Place?.AreaCode));

@@ -10,10 +10,16 @@ namespace Intake.Core.Exports;
 /// Reads the reports of an export from the index, one day partition and one page (1,000 rows) at a
 /// time, filtered in storage by status, country and category (consent and regions in memory), so memory
 /// stays flat however many reports there are. Raw blobs are read only for personal fields;
-/// attachment hashes cost one listing per OpenRosa report (JSON reports have none).
+/// attachment hashes cost one listing per OpenRosa report (JSON reports have none); a page's blob
+/// calls run 16 at a time.
 /// </summary>
 public sealed class ReportExportSource(TableServiceClient tables, AttachmentStore attachments, StoredReportReader reader)
 {
+    private const int PageSize = 1000;
+
+    // Attachment listings and raw reads per page in flight at once: latency-bound calls, kept modest for storage.
+    private const int BlobReadsAtOnce = 16;
+
     private readonly TableClient _table = tables.GetTableClient(StorageNames.ReportsTable);
 
     /// <summary>The reports of <paramref name="selection"/> that <paramref name="scope"/> may see, oldest day first.</summary>
@@ -30,15 +36,18 @@ public sealed class ReportExportSource(TableServiceClient tables, AttachmentStor
         for (var day = selection.From; day <= selection.To; day = day.AddDays(1))
         {
             var filter = StorageFilter(day, selection, scope);
-            await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var page in _table.QueryAsync<TableEntity>(filter, maxPerPage: PageSize, cancellationToken: cancellationToken).AsPages().ConfigureAwait(false))
             {
-                var row = ReportIndex.ToEntry(entity);
-                if (!Matches(row, selection, scope))
+                var rows = page.Values.Select(ReportIndex.ToEntry).Where(row => Matches(row, selection, scope)).ToList();
+                // One page at a time: the blob reads of a page (attachment listings, personal fields) run
+                // side by side, then its rows go out in order; memory holds one page, never the export.
+                var exported = new ExportedReport[rows.Count];
+                await Parallel.ForEachAsync(Enumerable.Range(0, rows.Count), new ParallelOptions { MaxDegreeOfParallelism = BlobReadsAtOnce, CancellationToken = cancellationToken },
+                    async (i, ct) => exported[i] = await ExportAsync(rows[i], includePersonal, ct).ConfigureAwait(false)).ConfigureAwait(false);
+                foreach (var report in exported)
                 {
-                    continue;
+                    yield return report;
                 }
-
-                yield return await ExportAsync(row, includePersonal, cancellationToken).ConfigureAwait(false);
             }
         }
     }

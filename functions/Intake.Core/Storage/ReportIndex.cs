@@ -51,7 +51,11 @@ public sealed class ReportIndex(TableServiceClient tables)
     }
 
     /// <summary>Records a successful processing.</summary>
-    public Task MarkProcessedAsync(DateOnly receivedOn, Guid reportId, ReportClassification classification, int attempts, DateTimeOffset processedAt, CancellationToken cancellationToken = default)
+    public Task MarkProcessedAsync(DateOnly receivedOn, Guid reportId, ReportClassification classification, int attempts, DateTimeOffset processedAt, CancellationToken cancellationToken = default) =>
+        _table.UpdateEntityAsync(ProcessedRow(receivedOn, reportId, classification, attempts, processedAt), ETag.All, TableUpdateMode.Merge, cancellationToken);
+
+    /// <summary>The columns a successful processing merges into a row (the export benchmark seeds rows with it).</summary>
+    internal static TableEntity ProcessedRow(DateOnly receivedOn, Guid reportId, ReportClassification classification, int attempts, DateTimeOffset processedAt)
     {
         ArgumentNullException.ThrowIfNull(classification);
         var entity = new TableEntity(PartitionKey(receivedOn), RowKey(reportId))
@@ -74,7 +78,7 @@ public sealed class ReportIndex(TableServiceClient tables)
         };
         PlaceColumns.Write(entity, classification.Place);
         FactColumns.Write(entity, classification.Facts);
-        return _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        return entity;
     }
 
     /// <summary>

@@ -13,13 +13,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 // Export benchmark: rows/s and peak memory of an export of N processed reports, against its own Azurite.
-//   dotnet run -c Release --project bench/Intake.ExportBenchmark [-- --reports 100000] [--days 10] [--openrosa-share 0.1]
+//   dotnet run -c Release --project bench/Intake.ExportBenchmark [-- --reports 100000] [--days 10] [--openrosa-share 0.1] [--formats csv,geojson,ndjson]
 // Seeds N index rows as processing writes them (ReportIndex.ProcessedRow), spread over the days of
 // receipt, a share of them OpenRosa (whose attachments the export lists), then exports them all in
 // each format to a stream that only counts bytes, sampling the process's working set every 50 ms.
 var size = int.Parse(Option("--reports") ?? "100000", CultureInfo.InvariantCulture);
 var days = int.Parse(Option("--days") ?? "10", CultureInfo.InvariantCulture);
 var openRosaShare = double.Parse(Option("--openrosa-share") ?? "0.1", CultureInfo.InvariantCulture);
+var formats = (Option("--formats") ?? "csv,geojson,ndjson").Split(',').Select(f => Enum.Parse<ExportFormat>(f, ignoreCase: true)).ToArray();
 Console.WriteLine($"Started {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; load average (1, 5, 15 min) {LoadAverage()}");
 
 await using var azurite = await AzuriteInstance.StartAsync();
@@ -40,7 +41,7 @@ Console.WriteLine($"  seeded {size:N0} index rows in {seeding.Elapsed.TotalSecon
 var export = services.GetRequiredService<ReportExport>();
 var admin = new Caller("bench", CallerKind.Admin, "export benchmark");
 var selection = new ExportSelection(first, last, null, null, null, [ReportStatus.Processed]);
-foreach (var format in new[] { ExportFormat.Csv, ExportFormat.GeoJson, ExportFormat.NdJson })
+foreach (var format in formats)
 {
     GC.Collect();
     var before = Process.GetCurrentProcess().WorkingSet64;

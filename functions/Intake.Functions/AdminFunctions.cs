@@ -1,6 +1,6 @@
 namespace Intake.Functions;
 
-/// <summary>The admin API (<see cref="AdminApi"/>): queues, poison, reports, reconcile, audit, tokens; and places (<see cref="PlacesApi"/>): unresolved names, aliases; the console's map (<see cref="ConsoleApi"/>): incidents.</summary>
+/// <summary>The admin API (<see cref="AdminApi"/>): queues, poison, reports, reconcile, audit, tokens; places (<see cref="PlacesApi"/>): unresolved names, aliases; the console's map (<see cref="ConsoleApi"/>): incidents; and data out (<see cref="ExportApi"/>): exports, the OData feed, attachments.</summary>
 public sealed class AdminFunctions(IServiceProvider services) : ApiFunctions(services)
 {
     [Function(nameof(ApiOperations.AdminQueues))] public Task<IActionResult> AdminQueues([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdminQueues)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.AdminQueues, request, ct);
@@ -18,4 +18,9 @@ public sealed class AdminFunctions(IServiceProvider services) : ApiFunctions(ser
     [Function(nameof(ApiOperations.AdminAddPlaceAlias))] public Task<IActionResult> AdminAddPlaceAlias([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.AdminPlaceAliases)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.AdminAddPlaceAlias, request, ct);
     [Function(nameof(ApiOperations.AdminRemovePlaceAlias))] public Task<IActionResult> AdminRemovePlaceAlias([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Routes.AdminPlaceAlias)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.AdminRemovePlaceAlias, request, ct);
     [Function(nameof(ApiOperations.AdminIncidents))] public Task<IActionResult> AdminIncidents([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdminIncidents)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.AdminIncidents, request, ct);
+    [Function(nameof(ApiOperations.ExportReports))] public Task<IActionResult> ExportReports([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.ExportReports)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.ExportReports, request, ct);
+    [Function(nameof(ApiOperations.ODataService))] public Task<IActionResult> ODataService([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.ODataService)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.ODataService, request, ct);
+    [Function(nameof(ApiOperations.ODataMetadata))] public Task<IActionResult> ODataMetadata([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.ODataMetadata)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.ODataMetadata, request, ct);
+    [Function(nameof(ApiOperations.ODataReports))] public Task<IActionResult> ODataReports([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.ODataReports)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.ODataReports, request, ct);
+    [Function(nameof(ApiOperations.AdminReportAttachment))] public Task<IActionResult> AdminReportAttachment([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdminReportAttachment)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.AdminReportAttachment, request, ct);
 }

@@ -71,14 +71,32 @@ public sealed class AccessControlTests(SelfHostFixture fixture)
     }
 
     [Fact]
-    public async Task AdminRoutes_WithSubmitterToken_Are403()
+    public async Task AdminAndPartnerRoutes_WithSubmitterToken_Are403()
     {
-        foreach (var (method, path, _) in Routes().Where(r => r.Class == RouteClass.Admin))
+        foreach (var (method, path, _) in Routes().Where(r => r.Class is RouteClass.Admin or RouteClass.Partner))
         {
             using var response = await Host.Client.SendAsync(Request(method, path), Ct);
 
             Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{method} {path} answered {response.StatusCode}");
             Assert.Equal("role-required", (string)(await response.ReadJsonAsync(Ct))["code"]!);
+        }
+    }
+
+    [Fact]
+    public async Task AdminAndSubmitterRoutes_WithPartnerToken_Are403()
+    {
+        var partner = await Host.App.Services.GetRequiredService<AccessTokenStore>().CreatePartnerAsync("partner NGO", ["SD"], "end-to-end tests", Ct);
+        using var client = Host.CreateClient(partner.Secret);
+        // Path-token routes take their credential from the path, not the header; HEAD answers carry no body.
+        foreach (var (method, path, _) in Routes().Where(r => r.Class is RouteClass.Admin or RouteClass.Submitter && !r.Path.StartsWith("/api/key/", StringComparison.Ordinal)))
+        {
+            using var response = await client.SendAsync(Request(method, path), Ct);
+
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{method} {path} answered {response.StatusCode}");
+            if (method != "HEAD")
+            {
+                Assert.Equal("role-required", (string)(await response.ReadJsonAsync(Ct))["code"]!);
+            }
         }
     }
 

@@ -12,10 +12,10 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(
             [
                 "AddFlashWebhook", "AddSubscriber", "AdminAddPlaceAlias", "AdminAuditLog", "AdminCreateToken", "AdminIncidents", "AdminListPlaceAliases", "AdminListReports",
-                "AdminListTokens", "AdminPoison", "AdminQueues", "AdminReconcile", "AdminRemovePlaceAlias", "AdminReprocessPoison", "AdminRequeueReports",
-                "AdminRevokeToken", "AdminUnresolvedPlaces", "AlertsBacktest", "CompileDigest", "Console", "DailyDigest", "DeliverFlash", "FlashSweep", "GetDigest", "GetLatestDigest",
+                "AdminListTokens", "AdminPoison", "AdminQueues", "AdminReconcile", "AdminRemovePlaceAlias", "AdminReportAttachment", "AdminReprocessPoison", "AdminRequeueReports",
+                "AdminRevokeToken", "AdminUnresolvedPlaces", "AlertsBacktest", "CompileDigest", "Console", "DailyDigest", "DeliverFlash", "ExportReports", "FlashSweep", "GetDigest", "GetLatestDigest",
                 "GetReportStatus", "Health", "KeyedOpenRosaFormDownload", "KeyedOpenRosaFormList", "KeyedOpenRosaSubmissionGet", "KeyedOpenRosaSubmissionHead",
-                "KeyedOpenRosaSubmit", "ListFlashDeliveries", "ListFlashWebhooks", "ListSubscribers", "OpenApi", "OpenRosaFormDownload", "OpenRosaFormList",
+                "KeyedOpenRosaSubmit", "ListFlashDeliveries", "ListFlashWebhooks", "ListSubscribers", "ODataMetadata", "ODataReports", "ODataService", "OpenApi", "OpenRosaFormDownload", "OpenRosaFormList",
                 "OpenRosaSubmissionGet", "OpenRosaSubmissionHead", "OpenRosaSubmit", "ProcessReport", "Reconcile", "RedeliverFlash", "RemoveFlashWebhook",
                 "RemoveSubscriber", "ReportSchema", "SendDigest", "SubmitReport",
             ],
@@ -38,6 +38,9 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(("httpTrigger", "admin/places/unresolved", "get"), Http(triggers["AdminUnresolvedPlaces"]));
         Assert.Equal(("httpTrigger", "admin/places/aliases", "post"), Http(triggers["AdminAddPlaceAlias"]));
         Assert.Equal(("httpTrigger", "admin/places/aliases/{country}/{name}", "delete"), Http(triggers["AdminRemovePlaceAlias"]));
+        Assert.Equal(("httpTrigger", "admin/exports/reports", "get"), Http(triggers["ExportReports"]));
+        Assert.Equal(("httpTrigger", "admin/odata/$metadata", "get"), Http(triggers["ODataMetadata"]));
+        Assert.Equal(("httpTrigger", "admin/reports/{id}/attachments/{sha256}", "get"), Http(triggers["AdminReportAttachment"]));
         Assert.Equal("queueTrigger", (string)triggers["ProcessReport"]["type"]!);
         Assert.Equal(StorageNames.ProcessingQueue, (string)triggers["ProcessReport"]["queueName"]!);
         Assert.Equal("AzureWebJobsStorage", (string)triggers["ProcessReport"]["connection"]!);

@@ -44,6 +44,59 @@ public sealed class IntakeApiClient : IDisposable
     public Task<JsonNode> DeleteAsync(string path, CancellationToken cancellationToken) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Delete, new Uri(path, UriKind.Relative)), cancellationToken);
 
+    /// <summary>
+    /// GET a body into <paramref name="destination"/> as it arrives, reporting the bytes received so far.
+    /// Returns the byte count. A problem answer or a connection that breaks off is a <see cref="CliException"/>.
+    /// </summary>
+    public async Task<long> DownloadAsync(string path, Stream destination, Action<long> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        ArgumentNullException.ThrowIfNull(progress);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        HttpResponseMessage response;
+        try
+        {
+            // Headers first: the body is read as it streams, never buffered whole.
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new CliException($"Cannot reach {_http.BaseAddress}: {e.Message}");
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new CliException(Describe(response, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)));
+            }
+
+            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (body.ConfigureAwait(false))
+            {
+                var buffer = new byte[64 * 1024];
+                long total = 0;
+                try
+                {
+                    int read;
+                    while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+                    {
+                        await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                        total += read;
+                        progress(total);
+                    }
+                }
+                catch (Exception e) when (e is IOException or HttpRequestException)
+                {
+                    throw new CliException($"The export broke off after {total:N0} bytes ({e.Message}); nothing was written.");
+                }
+
+                await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
+                return total;
+            }
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
 

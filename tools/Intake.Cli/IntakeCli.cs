@@ -31,6 +31,7 @@ public static class IntakeCli
             PlaceCommands.Create(cli),
             AlertCommands.Create(cli),
             FlashCommands.Create(cli),
+            ExportCommands.Create(cli),
         };
 
         var parse = root.Parse(args);

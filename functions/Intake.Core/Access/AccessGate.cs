@@ -58,14 +58,21 @@ public sealed partial class AccessGate(
         }
 
         caller.AttachTo(httpContext);
-        var allowed = caller.Kind == CallerKind.Admin || (routeClass == RouteClass.Submitter && caller.Kind == CallerKind.Submitter);
+        var allowed = caller.Kind == CallerKind.Admin
+            || (routeClass == RouteClass.Submitter && caller.Kind == CallerKind.Submitter)
+            || (routeClass == RouteClass.Partner && caller.Kind == CallerKind.Partner);
         if (!allowed)
         {
             var route = RouteAccess.Normalise(routeTemplate) ?? "(none)";
             LogForbidden(caller.Id, route);
             return ApiAnswer.FromProblem(
                 ProblemCatalog.RoleRequired,
-                routeClass == RouteClass.Admin ? "This route needs an admin credential." : "This route needs a submitter token or an admin credential.")
+                routeClass switch
+                {
+                    RouteClass.Admin => "This route needs an admin credential.",
+                    RouteClass.Partner => "This route needs a partner token or an admin credential.",
+                    _ => "This route needs a submitter token or an admin credential.",
+                })
                 .WithHeader(HeaderNames.WWWAuthenticate, Challenge + ", error=\"insufficient_scope\"");
         }
 
@@ -77,7 +84,7 @@ public sealed partial class AccessGate(
         if (AccessTokenStore.LooksLikeToken(credential))
         {
             var token = await tokens.VerifyAsync(credential, cancellationToken).ConfigureAwait(false);
-            return token is null ? null : new Caller(token.Id, token.Kind, token.Name);
+            return token is null ? null : new Caller(token.Id, token.Kind, token.Name) { Regions = token.Regions };
         }
 
         if (!entra.Enabled)

@@ -2,13 +2,16 @@ namespace Intake.Core.Access;
 
 /// <summary>An access token as admins see it: never its secret, which only its holder has.</summary>
 /// <param name="Id">Public id; the first part of the token.</param>
-/// <param name="Kind">Submitter or admin.</param>
+/// <param name="Kind">Submitter, admin or partner.</param>
 /// <param name="Name">What it is for, e.g. a device or a project.</param>
 /// <param name="CreatedAt">When it was issued.</param>
 /// <param name="CreatedBy">Who issued it (a caller id), or <c>bootstrap</c>.</param>
 /// <param name="RevokedAt">When it was revoked; null while it works.</param>
 public sealed record AccessToken(string Id, CallerKind Kind, string Name, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? RevokedAt)
 {
+    /// <summary>A partner token's regions: ISO 3166-1 country codes or ISO 3166-2 area codes; empty for other kinds.</summary>
+    public IReadOnlyList<string> Regions { get; init; } = [];
+
     /// <summary>True once revoked.</summary>
     public bool IsRevoked => RevokedAt is not null;
 }

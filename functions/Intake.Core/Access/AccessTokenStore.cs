@@ -20,18 +20,40 @@ public sealed class AccessTokenStore(TableServiceClient tables, TimeProvider tim
     private const string Partition = "token";
     private const string SubmitterPrefix = "isub";
     private const string AdminPrefix = "iadm";
+    private const string PartnerPrefix = "iprt";
     private readonly TableClient _table = tables.GetTableClient(StorageNames.AccessTokensTable);
     private readonly VerifiedTokenCache _cache = new(time);
 
-    /// <summary>Issues a token; the returned secret is not stored and cannot be shown again.</summary>
-    public async Task<IssuedToken> CreateAsync(CallerKind kind, string name, string createdBy, CancellationToken cancellationToken = default)
+    /// <summary>Issues a submitter or admin token; the returned secret is not stored and cannot be shown again.</summary>
+    /// <exception cref="ArgumentException"><paramref name="kind"/> is partner: use <see cref="CreatePartnerAsync"/>, which takes its regions.</exception>
+    public Task<IssuedToken> CreateAsync(CallerKind kind, string name, string createdBy, CancellationToken cancellationToken = default) =>
+        kind == CallerKind.Partner
+            ? throw new ArgumentException("A partner token needs regions: use CreatePartnerAsync.", nameof(kind))
+            : IssueAsync(kind, name, createdBy, [], cancellationToken);
+
+    /// <summary>Issues a partner token limited to <paramref name="regions"/> (country or ISO 3166-2 area codes, validated by the caller).</summary>
+    public Task<IssuedToken> CreatePartnerAsync(string name, IReadOnlyList<string> regions, string createdBy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
+        if (regions.Count == 0)
+        {
+            throw new ArgumentException("A partner token needs at least one region.", nameof(regions));
+        }
+
+        return IssueAsync(CallerKind.Partner, name, createdBy, regions, cancellationToken);
+    }
+
+    private async Task<IssuedToken> IssueAsync(CallerKind kind, string name, string createdBy, IReadOnlyList<string> regions, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(createdBy);
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
         var salt = RandomNumberGenerator.GetBytes(16);
-        var token = new AccessToken(id, kind, name.Trim(), time.GetUtcNow(), createdBy, null);
+        var token = new AccessToken(id, kind, name.Trim(), time.GetUtcNow(), createdBy, null)
+        {
+            Regions = regions,
+        };
         var entity = new TableEntity(Partition, id)
         {
             ["Kind"] = kind.ToString(),
@@ -40,14 +62,16 @@ public sealed class AccessTokenStore(TableServiceClient tables, TimeProvider tim
             ["Hash"] = Convert.ToBase64String(Hash(salt, secret)),
             ["CreatedAt"] = token.CreatedAt,
             ["CreatedBy"] = createdBy,
+            ["Regions"] = string.Join(',', token.Regions),
         };
         await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-        return new IssuedToken(token, $"{(kind == CallerKind.Admin ? AdminPrefix : SubmitterPrefix)}.{id}.{secret}");
+        return new IssuedToken(token, $"{PrefixOf(kind)}.{id}.{secret}");
     }
 
     /// <summary>True when the text has the shape of one of our tokens (rather than, say, a JWT).</summary>
     public static bool LooksLikeToken(string text) =>
-        text.StartsWith(SubmitterPrefix + ".", StringComparison.Ordinal) || text.StartsWith(AdminPrefix + ".", StringComparison.Ordinal);
+        text.StartsWith(SubmitterPrefix + ".", StringComparison.Ordinal) || text.StartsWith(AdminPrefix + ".", StringComparison.Ordinal)
+        || text.StartsWith(PartnerPrefix + ".", StringComparison.Ordinal);
 
     /// <summary>The token the text proves, if it is well-formed, known, matches its hash and is not revoked.</summary>
     public async Task<AccessToken?> VerifyAsync(string presented, CancellationToken cancellationToken = default)
@@ -74,7 +98,7 @@ public sealed class AccessTokenStore(TableServiceClient tables, TimeProvider tim
         }
 
         var token = row.Token;
-        var prefixMatches = parts[0] == (token.Kind == CallerKind.Admin ? AdminPrefix : SubmitterPrefix);
+        var prefixMatches = parts[0] == PrefixOf(token.Kind);
         return CryptographicOperations.FixedTimeEquals(row.Hash, Hash(row.Salt, parts[2])) && prefixMatches && !token.IsRevoked ? token : null;
     }
 
@@ -137,7 +161,18 @@ public sealed class AccessTokenStore(TableServiceClient tables, TimeProvider tim
         e.GetString("Name") ?? "",
         e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
         e.GetString("CreatedBy") ?? "",
-        e.GetDateTimeOffset("RevokedAt"));
+        e.GetDateTimeOffset("RevokedAt"))
+    {
+        Regions = (e.GetString("Regions") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
+    };
+
+    // The prefix says the kind, so a token cannot be presented as another kind than it was issued as.
+    private static string PrefixOf(CallerKind kind) => kind switch
+    {
+        CallerKind.Admin => AdminPrefix,
+        CallerKind.Partner => PartnerPrefix,
+        _ => SubmitterPrefix,
+    };
 
     private static byte[] Hash(byte[] salt, string secret)
     {

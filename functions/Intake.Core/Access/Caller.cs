@@ -10,6 +10,9 @@ public sealed record Caller(string Id, CallerKind Kind, string Name)
 {
     private static readonly object ItemKey = new();
 
+    /// <summary>A partner's regions (country or ISO 3166-2 area codes); empty for other callers.</summary>
+    public IReadOnlyList<string> Regions { get; init; } = [];
+
     /// <summary>True for admins.</summary>
     public bool IsAdmin => Kind == CallerKind.Admin;
 

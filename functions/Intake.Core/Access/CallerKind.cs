@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Intake.Core.Access;
 
-/// <summary>What a verified credential allows. In JSON: <c>submitter</c>, <c>admin</c>, <c>noRole</c>.</summary>
+/// <summary>What a verified credential allows. In JSON: <c>submitter</c>, <c>admin</c>, <c>noRole</c>, <c>partner</c>.</summary>
 [JsonConverter(typeof(CallerKindJsonConverter))]
 public enum CallerKind
 {
@@ -14,4 +14,10 @@ public enum CallerKind
 
     /// <summary>Signed in (an Entra ID token) but without an Intake role: may call only anonymous routes.</summary>
     NoRole,
+
+    /// <summary>
+    /// A partner organisation: reads exports only, of its regions, of reports whose reporter consented
+    /// to sharing, never personal fields.
+    /// </summary>
+    Partner,
 }

@@ -9,6 +9,9 @@ public enum RouteClass
     /// <summary>A submitter token (or an admin credential).</summary>
     Submitter,
 
+    /// <summary>A partner token (read-only, scoped to its regions and to consented reports) or an admin credential: the exports.</summary>
+    Partner,
+
     /// <summary>An admin credential only. Every route not named otherwise is here (fail closed).</summary>
     Admin,
 }

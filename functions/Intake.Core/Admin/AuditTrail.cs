@@ -8,7 +8,7 @@ namespace Intake.Core.Admin;
 
 /// <summary>
 /// The single seam that audits admin actions: both hosts call <see cref="RecordAsync"/> after
-/// every request to an admin-class operation (see <see cref="ApiOperation.Access"/>), so every admin route,
+/// every request to an admin- or partner-class operation (see <see cref="ApiOperation.Access"/>), so every admin route,
 /// including ones added later, gets its audit row from the same place.
 /// </summary>
 public sealed partial class AuditTrail(AuditLog log, TimeProvider time, ILogger<AuditTrail> logger)
@@ -27,7 +27,12 @@ public sealed partial class AuditTrail(AuditLog log, TimeProvider time, ILogger<
     public async Task RecordAsync(HttpContext httpContext, ApiOperation? operation, int status, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        if ((operation?.Access ?? RouteClass.Admin) != RouteClass.Admin || Caller.Of(httpContext) is not { } caller)
+        if ((operation?.Access ?? RouteClass.Admin) is not (RouteClass.Admin or RouteClass.Partner) || Caller.Of(httpContext) is not { } caller)
+        {
+            return;
+        }
+
+        if (operation?.AuditsItself == true && status < 400)
         {
             return;
         }

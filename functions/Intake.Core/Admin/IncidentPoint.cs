@@ -49,7 +49,8 @@ public sealed record IncidentPoint(
                 c.Place?.Country ?? c.Country,
                 c.Place?.AreaCode ?? c.Country,
                 c.Place?.Admin1Name ?? c.Admin1,
-                c.Latitude,
-                c.Longitude);
+                // The index keeps the point as reported (exports need it); the map never shows more than a kilometre's precision.
+                c.Latitude is { } latitude ? Math.Round(latitude, ReportClassification.PointDecimals) : null,
+                c.Longitude is { } longitude ? Math.Round(longitude, ReportClassification.PointDecimals) : null);
     }
 }

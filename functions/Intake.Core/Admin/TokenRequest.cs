@@ -4,5 +4,6 @@ namespace Intake.Core.Admin;
 
 /// <summary>The body of <c>POST /api/admin/tokens</c>.</summary>
 /// <param name="Name">What the token is for: a device, a project, a person.</param>
-/// <param name="Kind"><c>submitter</c> (default) or <c>admin</c>.</param>
-internal sealed record TokenRequest(string? Name, CallerKind? Kind);
+/// <param name="Kind"><c>submitter</c> (default), <c>admin</c> or <c>partner</c>.</param>
+/// <param name="Regions">For a partner token (required): the ISO 3166-1 country codes or ISO 3166-2 area codes it may export.</param>
+internal sealed record TokenRequest(string? Name, CallerKind? Kind, IReadOnlyList<string>? Regions = null);

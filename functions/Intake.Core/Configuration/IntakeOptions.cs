@@ -35,6 +35,10 @@ public sealed class IntakeOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan StorageTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>The widest range of days of receipt one export or feed request may read.</summary>
+    [Range(1, 3660)]
+    public int ExportMaxDays { get; set; } = 366;
+
     /// <summary>The held categories as a set.</summary>
     public IReadOnlySet<string> HeldCategorySet =>
         HeldCategories.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -116,4 +116,19 @@ public static class Routes
 
     /// <summary>GET the processed reports of a range of days, as points for the console's map (admin).</summary>
     public const string AdminIncidents = "admin/incidents";
+
+    /// <summary>GET: export reports as CSV, GeoJSON or NDJSON (admin or partner).</summary>
+    public const string ExportReports = "admin/exports/reports";
+
+    /// <summary>GET: the OData service document (admin or partner).</summary>
+    public const string ODataService = "admin/odata";
+
+    /// <summary>GET: the OData metadata document (admin or partner).</summary>
+    public const string ODataMetadata = "admin/odata/$metadata";
+
+    /// <summary>GET: the OData entity set of processed reports (admin or partner).</summary>
+    public const string ODataReports = "admin/odata/Reports";
+
+    /// <summary>GET: one attachment of a report by its SHA-256 (admin).</summary>
+    public const string AdminReportAttachment = "admin/reports/{id}/attachments/{sha256}";
 }

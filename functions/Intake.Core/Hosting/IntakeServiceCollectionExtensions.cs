@@ -2,6 +2,7 @@ using Intake.Core.Access;
 using Intake.Core.Admin;
 using Intake.Core.Configuration;
 using Intake.Core.Digest;
+using Intake.Core.Exports;
 using Intake.Core.Health;
 using Intake.Core.Http;
 using Intake.Core.OpenRosa;
@@ -91,6 +92,9 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton(_ => ConsoleFiles.LoadEmbedded());
         services.AddSingleton<IncidentMap>();
         services.AddSingleton<ConsoleApi>();
+        services.AddSingleton<ReportExportSource>();
+        services.AddSingleton<ReportExport>();
+        services.AddSingleton<ExportApi>();
         services.AddSingleton<ApiFailures>();
         services.AddSingleton<ApiEdge>();
         services.AddHostedService<StorageStartup>();

@@ -185,15 +185,22 @@ public sealed class AdminApi(
         }
 
         var kind = body.Kind ?? CallerKind.Submitter;
-        if (kind is not (CallerKind.Submitter or CallerKind.Admin))
+        if (kind is not (CallerKind.Submitter or CallerKind.Admin or CallerKind.Partner))
         {
-            return Invalid("kind", "Must be 'submitter' or 'admin'.");
+            return Invalid("kind", "Must be 'submitter', 'admin' or 'partner'.");
+        }
+
+        if (!PartnerRegions.TryParse(kind, body.Regions, out var regions, out var regionError))
+        {
+            return Invalid("regions", regionError);
         }
 
         var caller = Caller.Of(request.HttpContext)?.Id ?? "unknown";
-        var issued = await tokens.CreateAsync(kind, name, caller, cancellationToken).ConfigureAwait(false);
+        var issued = kind == CallerKind.Partner
+            ? await tokens.CreatePartnerAsync(name, regions, caller, cancellationToken).ConfigureAwait(false)
+            : await tokens.CreateAsync(kind, name, caller, cancellationToken).ConfigureAwait(false);
         // The audit row names the token, never its secret.
-        AuditNote.Attach(request.HttpContext, new { issued.Token.Id, kind, name }, 1);
+        AuditNote.Attach(request.HttpContext, new { issued.Token.Id, kind, name, regions }, 1);
         return ApiAnswer.JsonBody(201, TokenView.Of(issued.Token, issued.Secret))
             .WithHeader(HeaderNames.CacheControl, "no-store");
     }

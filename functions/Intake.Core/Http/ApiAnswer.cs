@@ -18,11 +18,14 @@ public sealed class ApiAnswer : IResult, IActionResult
     // Relaxed escaping: the bodies are JSON documents, never embedded in HTML.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private ApiAnswer(int statusCode, string? contentType, byte[] body)
+    private readonly Func<HttpContext, Stream, CancellationToken, Task>? _streamBody;
+
+    private ApiAnswer(int statusCode, string? contentType, byte[] body, Func<HttpContext, Stream, CancellationToken, Task>? streamBody = null)
     {
         StatusCode = statusCode;
         ContentType = contentType;
         Body = body;
+        _streamBody = streamBody;
     }
 
     /// <summary>The HTTP status.</summary>
@@ -43,6 +46,20 @@ public sealed class ApiAnswer : IResult, IActionResult
 
     /// <summary>Raw bytes with a media type.</summary>
     public static ApiAnswer Bytes(int statusCode, string contentType, byte[] body) => new(statusCode, contentType, body);
+
+    /// <summary>
+    /// An answer whose body is written while it is sent (exports), so it never sits in memory whole.
+    /// <see cref="Body"/> is empty. If writing fails after the first bytes went out, the connection is
+    /// aborted, so the client sees a broken transfer rather than a complete-looking, truncated body.
+    /// </summary>
+    public static ApiAnswer Streamed(int statusCode, string contentType, Func<HttpContext, Stream, CancellationToken, Task> writeBody)
+    {
+        ArgumentNullException.ThrowIfNull(writeBody);
+        return new(statusCode, contentType, [], writeBody);
+    }
+
+    /// <summary>True when the body is written as it is sent (<see cref="Streamed"/>).</summary>
+    public bool IsStreamed => _streamBody is not null;
 
     /// <summary>An empty answer (204).</summary>
     public static ApiAnswer NoContent() => new(204, null, []);
@@ -97,8 +114,29 @@ public sealed class ApiAnswer : IResult, IActionResult
             return;
         }
 
+        if (_streamBody is not null)
+        {
+            await StreamAsync(httpContext, _streamBody).ConfigureAwait(false);
+            return;
+        }
+
         response.ContentLength = Body.Length;
         await response.Body.WriteAsync(Body, httpContext.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static async Task StreamAsync(HttpContext httpContext, Func<HttpContext, Stream, CancellationToken, Task> streamBody)
+    {
+        try
+        {
+            await streamBody(httpContext, httpContext.Response.Body, httpContext.RequestAborted).ConfigureAwait(false);
+            await httpContext.Response.Body.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception) when (httpContext.Response.HasStarted)
+        {
+            // Too late for a problem answer: end the connection without the final chunk, so no client takes a cut-off body for the whole.
+            httpContext.Abort();
+            throw;
+        }
     }
 
     /// <inheritdoc />

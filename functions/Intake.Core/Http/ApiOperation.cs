@@ -49,6 +49,12 @@ public sealed record ApiOperation
     /// <summary>The problems of this operation beyond the ones every operation of its class can give (see <see cref="AllProblems"/>).</summary>
     public IReadOnlyList<Problem> Problems { get; init; } = [];
 
+    /// <summary>
+    /// True when the handler writes its own audit rows on success (exports, whose row count is known
+    /// only after the last row is sent); refusals and failures are still audited by <see cref="Admin.AuditTrail"/>.
+    /// </summary>
+    public bool AuditsItself { get; init; }
+
     /// <summary>True for OpenRosa client routes: problems are answered as OpenRosa XML, and a path-token variant exists.</summary>
     public bool IsOpenRosa { get; init; }
 

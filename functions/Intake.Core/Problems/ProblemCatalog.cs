@@ -96,6 +96,15 @@ public static class ProblemCatalog
     /// <summary>An attachment's declared type disagrees with its bytes.</summary>
     public static readonly Problem AttachmentTypeMismatch = new("attachment-type-mismatch", 415, "An attachment's content does not match its declared type");
 
+    /// <summary>An export filter names a country or category code that does not exist.</summary>
+    public static readonly Problem UnknownFilterCode = new("unknown-filter-code", 422, "A filter names an unknown code");
+
+    /// <summary>A partner asked for more than its token allows (another region, personal fields, another status).</summary>
+    public static readonly Problem OutsidePartnerScope = new("outside-partner-scope", 403, "The partner token does not cover this export");
+
+    /// <summary>The report has no attachment with this SHA-256.</summary>
+    public static readonly Problem AttachmentNotFound = new("attachment-not-found", 404, "No such attachment");
+
     /// <summary>All problems, for documentation and tests.</summary>
     public static IReadOnlyList<Problem> All { get; } =
     [
@@ -103,5 +112,6 @@ public static class ProblemCatalog
         UnsupportedMediaType, ValidationFailed, StorageUnavailable, InternalError, DigestNotFound, SubscriberNotFound,
         OpenRosaVersionMissing, MalformedMultipart, MalformedXml, InvalidAttachmentName, FormNotFound,
         InstanceConflict, AttachmentTooLarge, AttachmentTypeNotAllowed, AttachmentTypeMismatch, AliasNotFound, InvalidAlias,
+        UnknownFilterCode, OutsidePartnerScope, AttachmentNotFound,
     ];
 }

@@ -28,7 +28,20 @@ public sealed class ReportClassifier(CategoryTaxonomy taxonomy)
             report.Killed,
             report.Injured,
             report.SourceType,
-            report.PerpetratorType);
+            report.PerpetratorType)
+        {
+            Facts = new ReportFacts(
+                report.OccurredAt.Value,
+                report.OccurredAt.IsDateOnly,
+                report.Location.Latitude,
+                report.Location.Longitude,
+                report.Location.AccuracyMeters,
+                report.Location.Admin2,
+                report.Location.PlaceName,
+                report.VictimGroups,
+                report.Language,
+                report.Consent.ShareWithPartners),
+        };
     }
 
     /// <summary>Trims and collapses inner white space, so "North  Darfur " and "North Darfur" count together.</summary>

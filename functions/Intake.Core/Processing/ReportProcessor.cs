@@ -179,8 +179,6 @@ public sealed partial class ReportProcessor(
         return classifier.Classify(report) with
         {
             Place = places.Resolve(report.Location),
-            Latitude = Math.Round(report.Location.Latitude, ReportClassification.PointDecimals),
-            Longitude = Math.Round(report.Location.Longitude, ReportClassification.PointDecimals),
         };
     }
 

@@ -27,15 +27,18 @@ public sealed record ReportClassification(
     public PlaceResolution? Place { get; init; }
 
     /// <summary>
-    /// The incident's latitude, rounded to <see cref="PointDecimals"/> decimals (about a kilometre):
-    /// enough for a map, never a precise place (the place of an incident may be a reporter's home).
-    /// Null for rows processed before points were kept.
+    /// The incident's latitude as stored on the index row (written with <see cref="Facts"/>); read
+    /// back for the console's map, which rounds it to <see cref="PointDecimals"/> decimals (about a
+    /// kilometre). Null for rows processed before points were kept.
     /// </summary>
     public double? Latitude { get; init; }
 
-    /// <summary>The incident's longitude, rounded like <see cref="Latitude"/>.</summary>
+    /// <summary>The incident's longitude, as <see cref="Latitude"/>.</summary>
     public double? Longitude { get; init; }
 
-    /// <summary>The decimals <see cref="Latitude"/> and <see cref="Longitude"/> keep.</summary>
+    /// <summary>The decimals the console's map shows of <see cref="Latitude"/> and <see cref="Longitude"/>.</summary>
     public const int PointDecimals = 2;
+
+    /// <summary>The other non-personal fields exports read, with the reporter's consent to share; null on rows processed before exports.</summary>
+    public ReportFacts? Facts { get; init; }
 }

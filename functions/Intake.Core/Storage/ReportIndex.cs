@@ -51,10 +51,14 @@ public sealed class ReportIndex(TableServiceClient tables)
     }
 
     /// <summary>Records a successful processing.</summary>
-    public Task MarkProcessedAsync(DateOnly receivedOn, Guid reportId, ReportClassification classification, int attempts, DateTimeOffset processedAt, CancellationToken cancellationToken = default)
+    public Task MarkProcessedAsync(DateOnly receivedOn, Guid reportId, ReportClassification classification, int attempts, DateTimeOffset processedAt, CancellationToken cancellationToken = default) =>
+        _table.UpdateEntityAsync(ProcessedRow(receivedOn, reportId, classification, attempts, processedAt), ETag.All, TableUpdateMode.Merge, cancellationToken);
+
+    /// <summary>The columns a successful processing merges into a row (the export benchmark seeds rows with it).</summary>
+    internal static TableEntity ProcessedRow(DateOnly receivedOn, Guid reportId, ReportClassification classification, int attempts, DateTimeOffset processedAt)
     {
         ArgumentNullException.ThrowIfNull(classification);
-        return _table.UpdateEntityAsync(ProcessedEntity(new ProcessedRow(receivedOn, reportId, classification, attempts, processedAt)), ETag.All, TableUpdateMode.Merge, cancellationToken);
+        return ProcessedEntity(new ProcessedRow(receivedOn, reportId, classification, attempts, processedAt));
     }
 
     /// <summary>
@@ -99,10 +103,9 @@ public sealed class ReportIndex(TableServiceClient tables)
             ["Injured"] = classification.Injured,
             ["SourceType"] = classification.SourceType,
             ["PerpetratorType"] = classification.PerpetratorType,
-            ["Latitude"] = classification.Latitude,
-            ["Longitude"] = classification.Longitude,
         };
         PlaceColumns.Write(entity, classification.Place);
+        FactColumns.Write(entity, classification.Facts);
         return entity;
     }
 
@@ -248,7 +251,7 @@ public sealed class ReportIndex(TableServiceClient tables)
 
     private static string RowKey(Guid reportId) => reportId.ToString("D");
 
-    private static ReportIndexEntry ToEntry(TableEntity e)
+    internal static ReportIndexEntry ToEntry(TableEntity e)
     {
         var receivedOn = DateOnly.ParseExact(e.PartitionKey, "yyyyMMdd", CultureInfo.InvariantCulture);
         ReportClassification? classification = null;
@@ -270,6 +273,7 @@ public sealed class ReportIndex(TableServiceClient tables)
                 Place = PlaceColumns.Read(e),
                 Latitude = e.GetDouble("Latitude"),
                 Longitude = e.GetDouble("Longitude"),
+                Facts = FactColumns.Read(e),
             };
         }
 

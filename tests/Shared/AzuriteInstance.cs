@@ -48,9 +48,21 @@ public sealed class AzuriteInstance : IAsyncDisposable
     /// <summary>Starts Azurite in memory, or on disk under <paramref name="location"/> so that a restart keeps data.</summary>
     public static async Task<AzuriteInstance> StartAsync(string? location = null, CancellationToken cancellationToken = default)
     {
-        var instance = new AzuriteInstance(FreePort(), FreePort(), FreePort(), location);
-        await instance.StartProcessAsync(cancellationToken);
-        return instance;
+        // A free port is only free when it is probed: another test's server may take it before
+        // Azurite binds it (EADDRINUSE). Then start again on other ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            var instance = new AzuriteInstance(FreePort(), FreePort(), FreePort(), location);
+            try
+            {
+                await instance.StartProcessAsync(cancellationToken);
+                return instance;
+            }
+            catch (InvalidOperationException e) when (attempt < 5 && e.Message.Contains("EADDRINUSE", StringComparison.Ordinal))
+            {
+                await instance.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>Starts the emulator process again on the same ports (after <see cref="StopAsync"/>).</summary>

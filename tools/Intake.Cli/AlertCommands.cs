@@ -1,8 +1,5 @@
-using System.CommandLine;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Intake.Core.Http;
-using Spectre.Console;
 
 namespace Intake.Cli;
 

@@ -1,7 +1,4 @@
-using System.CommandLine;
-using System.Globalization;
 using Intake.Core.Http;
-using Spectre.Console;
 
 namespace Intake.Cli;
 

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Spectre.Console;
-
 namespace Intake.Cli;
 
 /// <summary>What every command needs: the console to write to and the API client its global options describe.</summary>

@@ -1,7 +1,4 @@
-using System.CommandLine;
-using System.Text.Json.Nodes;
 using Intake.Core.Http;
-using Spectre.Console;
 
 namespace Intake.Cli;
 

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Spectre.Console;
-
 namespace Intake.Cli;
 
 /// <summary>The <c>intake</c> admin command line: the admin HTTP API, with tables and progress.</summary>

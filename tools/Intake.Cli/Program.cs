@@ -1,4 +1,3 @@
 using Intake.Cli;
-using Spectre.Console;
 
 return await IntakeCli.RunAsync(args, AnsiConsole.Console, Environment.GetEnvironmentVariable).ConfigureAwait(false);

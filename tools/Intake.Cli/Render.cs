@@ -1,8 +1,4 @@
-using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using Spectre.Console;
 
 namespace Intake.Cli;
 

@@ -1,6 +1,4 @@
-using System.CommandLine;
 using Intake.Core.Http;
-using Spectre.Console;
 
 namespace Intake.Cli;
 

@@ -1,8 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
-using System.Text;
-using Azure;
-using Azure.Data.Tables;
 using Intake.Core.Configuration;
 
 namespace Intake.Core.Access;

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Intake.Core.Configuration;
 
 namespace Intake.Core.Access;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Intake.Core.Access;
 
 /// <summary>The verified identity behind a request. Never carries the secret itself.</summary>

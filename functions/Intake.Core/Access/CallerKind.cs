@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Intake.Core.Access;
 
 /// <summary>What a verified credential allows. In JSON: <c>submitter</c>, <c>admin</c>, <c>noRole</c>, <c>partner</c>.</summary>

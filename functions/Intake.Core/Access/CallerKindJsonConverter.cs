@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace Intake.Core.Access;
 
 /// <summary>Names, not numbers, in every answer and request that carries a <see cref="CallerKind"/>.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Runtime.CompilerServices;
-using Azure.Data.Tables;
 using Intake.Core.Configuration;
 
 namespace Intake.Core.Admin;

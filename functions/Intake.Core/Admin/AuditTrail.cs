@@ -1,8 +1,5 @@
-using System.Text.Json;
 using Intake.Core.Access;
 using Intake.Core.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Intake.Core.Admin;
 

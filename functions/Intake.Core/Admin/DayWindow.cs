@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http;
-
 namespace Intake.Core.Admin;
 
 /// <summary>A range of UTC days of receipt, <see cref="From"/> to <see cref="To"/> inclusive: the index partitions an admin operation reads.</summary>

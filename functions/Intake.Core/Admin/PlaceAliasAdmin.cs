@@ -1,6 +1,5 @@
 using Intake.Core.Places;
 using Intake.Core.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace Intake.Core.Admin;
 

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Intake.Core.Places;
 using Intake.Core.Reports;
 

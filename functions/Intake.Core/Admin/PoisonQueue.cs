@@ -1,8 +1,6 @@
-using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Intake.Core.Configuration;
 using Intake.Core.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace Intake.Core.Admin;
 

@@ -1,6 +1,3 @@
-using Azure;
-using Azure.Storage.Queues;
-
 namespace Intake.Core.Admin;
 
 /// <summary>Every queue of the account paired with its <c>-poison</c> queue, so queues added later show up too.</summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Intake.Core.Storage;
-using Microsoft.AspNetCore.Http;
 
 namespace Intake.Core.Admin;
 

@@ -1,5 +1,4 @@
 using Intake.Core.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace Intake.Core.Admin;
 

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Intake.Core.Configuration;
 
 /// <summary>Settings of the pipeline, bound from the <c>Intake</c> section (<c>Intake__*</c> app settings).</summary>

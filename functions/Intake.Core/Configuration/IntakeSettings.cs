@@ -1,5 +1,4 @@
 using Intake.Core.Storage;
-using Microsoft.Extensions.Configuration;
 
 namespace Intake.Core.Configuration;
 

@@ -1,6 +1,4 @@
 using Intake.Core.Digest.Delivery;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Intake.Core.Digest;
 

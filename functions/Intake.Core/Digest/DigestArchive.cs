@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Azure;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Intake.Core.Configuration;
 using Intake.Core.Digest.Rendering;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Intake.Core.Digest.Alerts;
 using Intake.Core.Digest.Tally;
 using Intake.Core.Places;

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Intake.Core.Digest;
 
 /// <summary>Settings of the daily digest, bound from the <c>Digest</c> section (<c>Digest__*</c>).</summary>

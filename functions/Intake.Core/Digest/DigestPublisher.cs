@@ -1,11 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
-using Azure.Storage.Queues;
 using Intake.Core.Configuration;
 using Intake.Core.Digest.Rendering;
 using Intake.Core.Digest.Tally;
 using Intake.Core.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace Intake.Core.Digest;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Intake.Core.Digest;
 
 /// <summary>Cuts a digest down to the regions a subscriber follows, and names its areas in the subscriber's language.</summary>

@@ -1,9 +1,7 @@
-using System.Globalization;
 using Intake.Core.Problems;
 using Intake.Core.Reports;
 using Intake.Core.Storage;
 using Intake.Core.Taxonomy;
-using Microsoft.AspNetCore.Http;
 
 namespace Intake.Core.Exports;
 

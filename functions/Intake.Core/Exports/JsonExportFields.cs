@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-
 namespace Intake.Core.Exports;
 
 /// <summary>Writes a report's fields as JSON properties (NDJSON lines, GeoJSON properties, OData entities); absent values are written as null, personal fields only when included.</summary>

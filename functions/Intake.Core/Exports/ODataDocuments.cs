@@ -1,8 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Xml;
-
 namespace Intake.Core.Exports;
 
 /// <summary>

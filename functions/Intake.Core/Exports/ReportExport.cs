@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Intake.Core.Access;
 using Intake.Core.Admin;
-using Microsoft.Extensions.Logging;
 
 namespace Intake.Core.Exports;
 

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using Azure.Data.Tables;
 using Intake.Core.Configuration;
 using Intake.Core.Processing;
 using Intake.Core.Storage;

@@ -1,5 +1,4 @@
 using Intake.Core.Admin;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Intake.Core.Hosting;
 

@@ -5,9 +5,6 @@ using Intake.Core.Digest.Flash;
 using Intake.Core.Digest.Tally;
 using Intake.Core.Http;
 using Intake.Core.Taxonomy;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Intake.Core.Hosting;
 

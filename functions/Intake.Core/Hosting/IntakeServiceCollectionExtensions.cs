@@ -14,10 +14,7 @@ using Intake.Core.Storage;
 using Intake.Core.Submissions;
 using Intake.Core.Taxonomy;
 using Intake.Core.WebConsole;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Intake.Core.Hosting;
 

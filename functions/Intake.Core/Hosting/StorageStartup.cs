@@ -1,7 +1,6 @@
 using Intake.Core.Reconciliation;
 using Intake.Core.Storage;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Intake.Core.Hosting;
 

@@ -1,13 +1,9 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Intake.Core.Access;
 using Intake.Core.Admin;
 using Intake.Core.Problems;
 using Intake.Core.Reconciliation;
 using Intake.Core.Reports;
 using Intake.Core.Submissions;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
 namespace Intake.Core.Http;

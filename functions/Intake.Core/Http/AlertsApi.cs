@@ -1,10 +1,7 @@
-using System.Globalization;
-using System.Text.Json;
 using Intake.Core.Digest.Alerts;
 using Intake.Core.Problems;
 using Intake.Core.Reports;
 using Intake.Core.Taxonomy;
-using Microsoft.AspNetCore.Http;
 
 namespace Intake.Core.Http;
 

@@ -1,6 +1,5 @@
 using Intake.Core.Access;
 using Intake.Core.Admin;
-using Microsoft.AspNetCore.Http;
 
 namespace Intake.Core.Http;
 

@@ -1,7 +1,5 @@
-using System.Globalization;
 using Intake.Core.Problems;
 using Intake.Core.Submissions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 
 namespace Intake.Core.Http;

@@ -1,10 +1,6 @@
-using System.Globalization;
-using System.Text;
 using Intake.Core.Access;
 using Intake.Core.Configuration;
 using Intake.Core.Problems;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Intake.Core.Http;
 

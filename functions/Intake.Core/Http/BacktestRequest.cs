@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Intake.Core.Http;
 
 /// <summary>The body of <c>POST /api/admin/alerts/backtest</c>.</summary>

@@ -1,7 +1,6 @@
 using Intake.Core.Admin;
 using Intake.Core.Problems;
 using Intake.Core.WebConsole;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
 namespace Intake.Core.Http;

@@ -1,13 +1,9 @@
-using System.Globalization;
 using System.Net.Mail;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using Intake.Core.Configuration;
 using Intake.Core.Digest;
 using Intake.Core.Digest.Delivery;
 using Intake.Core.Problems;
 using Intake.Core.Reports;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
 namespace Intake.Core.Http;

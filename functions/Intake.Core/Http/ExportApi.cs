@@ -1,4 +1,3 @@
-using System.Globalization;
 using Intake.Core.Access;
 using Intake.Core.Admin;
 using Intake.Core.Configuration;
@@ -7,8 +6,6 @@ using Intake.Core.Problems;
 using Intake.Core.Reports;
 using Intake.Core.Storage;
 using Intake.Core.Taxonomy;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Intake.Core.Http;

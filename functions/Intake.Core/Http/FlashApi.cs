@@ -1,10 +1,8 @@
 using System.Net;
-using System.Text.Json;
 using Intake.Core.Digest;
 using Intake.Core.Digest.Flash;
 using Intake.Core.Problems;
 using Intake.Core.Reports;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
 namespace Intake.Core.Http;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Intake.Core.Health;
 using Intake.Core.Submissions;
 using Microsoft.Net.Http.Headers;

@@ -1,10 +1,7 @@
-using System.Globalization;
 using Intake.Core.Access;
 using Intake.Core.OpenRosa;
 using Intake.Core.Problems;
 using Intake.Core.Submissions;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Intake.Core.Http;

@@ -3,7 +3,6 @@ using Intake.Core.Admin;
 using Intake.Core.Places;
 using Intake.Core.Problems;
 using Intake.Core.Reports;
-using Microsoft.AspNetCore.Http;
 
 namespace Intake.Core.Http;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Intake.Core.Access;
 using Intake.Core.Configuration;
 using Intake.Core.Health;
@@ -6,8 +5,6 @@ using Intake.Core.Problems;
 using Intake.Core.Reports;
 using Intake.Core.Storage;
 using Intake.Core.Submissions;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Intake.Core.Http;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Intake.Core.Http;
 
 /// <summary>Route and query values as the handlers of <see cref="ApiOperations"/> read them, the same in both hosts.</summary>

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Intake.Core.OpenRosa;
 
 /// <summary>A blank XForm the server offers for download, as the Form List API describes it.</summary>

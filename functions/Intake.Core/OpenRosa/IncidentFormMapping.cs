@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Xml.Linq;
 using Intake.Core.Reports;
 
 namespace Intake.Core.OpenRosa;

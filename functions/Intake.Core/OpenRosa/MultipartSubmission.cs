@@ -1,5 +1,4 @@
 using Intake.Core.Problems;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 

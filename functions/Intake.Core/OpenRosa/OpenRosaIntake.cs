@@ -1,10 +1,6 @@
-using System.Security.Cryptography;
-using System.Xml;
 using Intake.Core.Problems;
 using Intake.Core.Storage;
 using Intake.Core.Submissions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Intake.Core.OpenRosa;
 

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Intake.Core.OpenRosa;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text;
-using System.Xml;
-using System.Xml.Linq;
-
 namespace Intake.Core.OpenRosa;
 
 /// <summary>The XML documents of the OpenRosa APIs: the form list and <c>OpenRosaResponse</c>.</summary>

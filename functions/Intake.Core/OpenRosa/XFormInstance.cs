@@ -1,8 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Xml;
-using System.Xml.Linq;
-
 namespace Intake.Core.OpenRosa;
 
 /// <summary>

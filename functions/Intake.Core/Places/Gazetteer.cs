@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Diagnostics;
 using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Text;
 using NetTopologySuite.Geometries;
 
 namespace Intake.Core.Places;

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Intake.Core.Places;
 
 /// <summary>

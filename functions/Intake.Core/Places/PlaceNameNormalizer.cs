@@ -1,7 +1,3 @@
-using System.Collections.Frozen;
-using System.Globalization;
-using System.Text;
-
 namespace Intake.Core.Places;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Intake.Core.Reports;
 
 namespace Intake.Core.Places;

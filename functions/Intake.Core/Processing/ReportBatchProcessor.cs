@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Intake.Core.Configuration;
 using Intake.Core.Digest.Tally;
 using Intake.Core.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace Intake.Core.Processing;
 

@@ -1,13 +1,9 @@
-using System.Text.Json;
-using Azure;
 using Intake.Core.Configuration;
 using Intake.Core.Digest.Flash;
 using Intake.Core.Digest.Tally;
 using Intake.Core.Places;
 using Intake.Core.Reports;
 using Intake.Core.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Intake.Core.Processing;
 

@@ -1,10 +1,6 @@
-using System.Security.Cryptography;
-using System.Text.Json;
-using System.Xml;
 using Intake.Core.OpenRosa;
 using Intake.Core.Reports;
 using Intake.Core.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Intake.Core.Processing;
 

@@ -1,7 +1,5 @@
 using Intake.Core.Configuration;
 using Intake.Core.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Intake.Core.Reconciliation;
 

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Intake.Core.Reports;
 
 /// <summary>The officially assigned ISO 3166-1 alpha-2 country codes.</summary>

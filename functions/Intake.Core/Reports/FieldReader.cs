@@ -1,6 +1,3 @@
-using System.Collections.Frozen;
-using System.Text.Json;
-
 namespace Intake.Core.Reports;
 
 /// <summary>Typed reads of JSON properties that record a <see cref="FieldError"/> instead of throwing.</summary>

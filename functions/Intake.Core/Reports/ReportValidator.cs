@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using Intake.Core.Taxonomy;
 
 namespace Intake.Core.Reports;

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Intake.Core.Reports;
 
 /// <summary>The closed vocabularies of the report schema (v1), other than categories.</summary>

@@ -1,8 +1,4 @@
-using System.Globalization;
-using Azure;
 using Azure.Storage;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Intake.Core.Configuration;
 
 namespace Intake.Core.Storage;

@@ -1,5 +1,3 @@
-using Azure.Data.Tables;
-
 namespace Intake.Core.Storage;
 
 /// <summary>

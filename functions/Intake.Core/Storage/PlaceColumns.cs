@@ -1,5 +1,3 @@
-using System.Globalization;
-using Azure.Data.Tables;
 using Intake.Core.Places;
 
 namespace Intake.Core.Storage;

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Intake.Core.Storage;
 
 /// <summary>The processing queue's message: which report, and where its index row lives.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Azure.Storage.Queues;
 using Intake.Core.Configuration;
 
 namespace Intake.Core.Storage;

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Runtime.CompilerServices;
-using Azure;
-using Azure.Data.Tables;
 using Intake.Core.Configuration;
 using Intake.Core.Places;
 

@@ -1,6 +1,3 @@
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
 using Intake.Core.Configuration;
 
 namespace Intake.Core.Storage;

@@ -1,6 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace Intake.Core.Storage;
 
 /// <summary>Table operations several stores share.</summary>

@@ -1,8 +1,5 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using Intake.Core.Reports;
 using Intake.Core.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace Intake.Core.Submissions;
 

@@ -1,7 +1,4 @@
-using Azure;
 using Intake.Core.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Polly;
 using Polly.CircuitBreaker;
 using Polly.Registry;
 using Polly.Timeout;

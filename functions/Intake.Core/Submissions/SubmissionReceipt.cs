@@ -1,6 +1,4 @@
 using Intake.Core.Storage;
-using Microsoft.Extensions.Logging;
-using Polly;
 using Polly.Registry;
 
 namespace Intake.Core.Submissions;

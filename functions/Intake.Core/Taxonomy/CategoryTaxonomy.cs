@@ -1,6 +1,3 @@
-using System.Collections.Frozen;
-using System.Text.Json;
-
 namespace Intake.Core.Taxonomy;
 
 /// <summary>

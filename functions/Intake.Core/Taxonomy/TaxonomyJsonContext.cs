@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Intake.Core.Taxonomy;
 
 internal sealed record TaxonomyDocument(int Version, IReadOnlyList<RiskFactor> RiskFactors, IReadOnlyList<IncidentCategory> Categories);

@@ -1,6 +1,4 @@
-using System.Collections.Frozen;
 using System.Reflection;
-using System.Security.Cryptography;
 
 namespace Intake.Core.WebConsole;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace Intake.Core.Digest.Alerts;
 
 // Unknown fields are refused: a misspelt threshold must stop start-up, not be ignored.

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Intake.Core.Taxonomy;
 
 namespace Intake.Core.Digest.Alerts;

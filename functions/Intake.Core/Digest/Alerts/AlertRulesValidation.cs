@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Intake.Core.Taxonomy;
-using Microsoft.Extensions.Options;
 
 namespace Intake.Core.Digest.Alerts;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Intake.Core.Digest.Alerts;
 
 /// <summary>The one-sentence explanation of each kind of alert, with its numbers.</summary>

@@ -1,8 +1,5 @@
-using System.Text.Json;
 using Intake.Core.Digest.Rendering;
 using Intake.Core.Places;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Intake.Core.Digest.Delivery;
 

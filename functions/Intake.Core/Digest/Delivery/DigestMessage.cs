@@ -1,7 +1,5 @@
-using System.Globalization;
 using Intake.Core.Digest.Rendering;
 using Intake.Core.Places;
-using MimeKit;
 using MimeKit.Utils;
 
 namespace Intake.Core.Digest.Delivery;

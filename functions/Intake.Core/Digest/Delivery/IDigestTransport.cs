@@ -1,5 +1,3 @@
-using MimeKit;
-
 namespace Intake.Core.Digest.Delivery;
 
 /// <summary>Hands a digest e-mail on: to the SMTP relay, or to the outbox folder when none is configured.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using MimeKit;
-
 namespace Intake.Core.Digest.Delivery;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Intake.Core.Digest.Delivery;
 
 /// <summary>Stops start-up on SMTP settings that cannot be used safely (<see cref="SmtpOptions.Problem"/>).</summary>

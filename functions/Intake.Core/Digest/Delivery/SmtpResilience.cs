@@ -1,9 +1,6 @@
 using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;

@@ -1,8 +1,4 @@
-using System.Security.Cryptography;
 using MailKit.Net.Smtp;
-using Microsoft.Extensions.Options;
-using MimeKit;
-using Polly;
 using Polly.Registry;
 
 namespace Intake.Core.Digest.Delivery;

@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using Azure;
-using Azure.Data.Tables;
 using Intake.Core.Configuration;
 using Intake.Core.Storage;
 

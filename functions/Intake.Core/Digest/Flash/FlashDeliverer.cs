@@ -1,8 +1,4 @@
-using System.Text.Json;
-using Azure.Storage.Queues;
 using Intake.Core.Configuration;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Intake.Core.Digest.Flash;
 

@@ -1,11 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Intake.Core.Digest.Delivery;
 using Intake.Core.Digest.Tally;
 using Intake.Core.Places;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Intake.Core.Digest.Flash;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace Intake.Core.Digest.Flash;
 
 // Absent, not null: a report flash keeps exactly its former shape, an area flash leaves out the report's fields.

@@ -1,8 +1,5 @@
-using System.Globalization;
-using System.Text;
 using Intake.Core.Digest.Delivery;
 using Intake.Core.Digest.Rendering;
-using MimeKit;
 
 namespace Intake.Core.Digest.Flash;
 

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Intake.Core.Digest.Flash;
 
 /// <summary>

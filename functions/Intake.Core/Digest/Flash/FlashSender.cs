@@ -1,11 +1,6 @@
-using System.Globalization;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using Intake.Core.Digest.Delivery;
 using Intake.Core.Places;
-using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace Intake.Core.Digest.Flash;
 

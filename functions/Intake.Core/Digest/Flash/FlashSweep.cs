@@ -1,8 +1,6 @@
 using Intake.Core.Digest.Alerts;
 using Intake.Core.Digest.Tally;
 using Intake.Core.Taxonomy;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Intake.Core.Digest.Flash;
 

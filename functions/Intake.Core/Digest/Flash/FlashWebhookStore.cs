@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
 using Intake.Core.Configuration;
 using Intake.Core.Storage;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Intake.Core.Digest.Alerts;
 
 namespace Intake.Core.Digest.Rendering;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SkiaSharp;
 
 namespace Intake.Core.Digest.Rendering;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using static Intake.Core.Digest.Rendering.DigestText;
 
 namespace Intake.Core.Digest.Rendering;

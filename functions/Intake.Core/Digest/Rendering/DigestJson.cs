@@ -1,6 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-
 namespace Intake.Core.Digest.Rendering;
 
 /// <summary>The stable JSON form of a digest (docs/DIGEST.md): camelCase, indented, sorted maps.</summary>

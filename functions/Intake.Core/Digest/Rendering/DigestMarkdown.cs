@@ -1,4 +1,3 @@
-using System.Text;
 using static Intake.Core.Digest.Rendering.DigestText;
 
 namespace Intake.Core.Digest.Rendering;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Intake.Core.Digest.Rendering;
 
 /// <summary>Wording shared by the Markdown and HTML renderers.</summary>

@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Runtime.CompilerServices;
-using System.Text;
-using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
 using Intake.Core.Configuration;
 using Intake.Core.Storage;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Serialization;
 using Intake.Core.Storage;
 
 namespace Intake.Core.Digest.Tally;

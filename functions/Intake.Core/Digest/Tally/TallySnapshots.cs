@@ -1,12 +1,5 @@
-using System.Globalization;
 using System.IO.Compression;
-using System.Runtime.CompilerServices;
-using System.Text.Json;
-using Azure;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Intake.Core.Configuration;
-using Microsoft.Extensions.Logging;
 
 namespace Intake.Core.Digest.Tally;
 

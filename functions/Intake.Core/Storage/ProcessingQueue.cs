@@ -28,13 +28,20 @@ public sealed class ProcessingQueue(QueueServiceClient queues)
         }
     }
 
-    /// <summary>Puts reports on the poison queue, one message each, as the queue runtime would after the last delivery.</summary>
+    /// <summary>A queue message's time-to-live that never ends (the storage service's <c>-1</c>).</summary>
+    private static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
+
+    /// <summary>
+    /// Puts reports on the poison queue, one message each, as the queue runtime would after the last
+    /// delivery, but without an expiry: the runtime's own copy expires after 7 days, and a report an
+    /// admin has not looked at yet must not leave the poison queue silently.
+    /// </summary>
     public async Task PoisonAsync(IReadOnlyList<ProcessReportMessage> messages, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
         foreach (var message in messages)
         {
-            await _poison.SendMessageAsync(Serialize(message), cancellationToken).ConfigureAwait(false);
+            await _poison.SendMessageAsync(Serialize(message), visibilityTimeout: null, timeToLive: NeverExpires, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -125,6 +125,9 @@ public sealed class ReportBatchProcessorTests(StorageFixture storage) : IAsyncLi
         Assert.Equal(2, await TalliedAsync(day));
         var poison = await new StorageProbe(_services).PeekAsync(StorageNames.PoisonQueue, Ct);
         Assert.Equal(held, Assert.Single(poison));
+        // Not the storage default of 7 days: a poisoned report waits for an admin however long it takes.
+        var expires = (await _services.GetRequiredService<Azure.Storage.Queues.QueueServiceClient>().GetQueueClient(StorageNames.PoisonQueue).PeekMessageAsync(Ct)).Value.ExpiresOn;
+        Assert.True(expires > DateTimeOffset.UtcNow.AddYears(100), $"The poison message expires on {expires:O}.");
     }
 
     [Fact]

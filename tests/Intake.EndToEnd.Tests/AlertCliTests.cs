@@ -19,25 +19,7 @@ public sealed class AlertCliTests
 
     private static string Today => DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static async Task<(int Code, string Output)> RunAsync(SelfHostInstance host, params string[] args)
-    {
-        var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = 400;
-        var environment = new Dictionary<string, string?>
-        {
-            [CliContext.EndpointVariable] = host.Address.ToString(),
-            [CliContext.TokenVariable] = host.AdminToken.Secret,
-        };
-        var code = await IntakeCli.RunAsync(args, console, name => environment.GetValueOrDefault(name), cancellationToken: Ct);
-        return (code, output.ToString());
-    }
+    private static Task<(int Code, string Output)> RunAsync(SelfHostInstance host, params string[] args) => CliRun.RunAsync(host.Address, host.AdminToken.Secret, args);
 
     /// <summary>The cells of the first table row whose first cell is <paramref name="key"/>; empty when there is none.</summary>
     private static string[] Row(string output, string key) =>

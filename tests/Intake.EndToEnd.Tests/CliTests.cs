@@ -16,25 +16,7 @@ public sealed class CliTests(SelfHostFixture fixture)
 
     private SelfHostInstance Host => fixture.Host;
 
-    private async Task<(int Code, string Output)> RunAsync(string? token, params string[] args)
-    {
-        var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = 400;
-        var environment = new Dictionary<string, string?>
-        {
-            [CliContext.EndpointVariable] = Host.Address.ToString(),
-            [CliContext.TokenVariable] = token,
-        };
-        var code = await IntakeCli.RunAsync(args, console, name => environment.GetValueOrDefault(name), cancellationToken: Ct);
-        return (code, output.ToString());
-    }
+    private Task<(int Code, string Output)> RunAsync(string? token, params string[] args) => CliRun.RunAsync(Host.Address, token, args);
 
     /// <summary>The cells of the first table row whose first cell is <paramref name="key"/>; empty when there is none.</summary>
     private static string[] Row(string output, string key) =>

@@ -22,25 +22,7 @@ public sealed class ExportCliTests(SelfHostFixture fixture) : IDisposable
 
     public void Dispose() => _directory.Delete(recursive: true);
 
-    private async Task<(int Code, string Output)> RunAsync(HttpMessageHandler? handler, params string[] args)
-    {
-        var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = 400;
-        var environment = new Dictionary<string, string?>
-        {
-            [CliContext.EndpointVariable] = Host.Address.ToString(),
-            [CliContext.TokenVariable] = Host.AdminToken.Secret,
-        };
-        var code = await IntakeCli.RunAsync(args, console, name => environment.GetValueOrDefault(name), handler, Ct);
-        return (code, output.ToString());
-    }
+    private Task<(int Code, string Output)> RunAsync(HttpMessageHandler? handler, params string[] args) => CliRun.RunAsync(Host.Address, Host.AdminToken.Secret, args, handler);
 
     private async Task<string> SubmitProcessedAsync()
     {

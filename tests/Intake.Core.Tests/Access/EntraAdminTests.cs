@@ -1,34 +1,38 @@
-using System.Security.Claims;
-using System.Text;
 using Intake.Core.Access;
 using Intake.Core.Configuration;
+using Intake.Core.Http;
 using Intake.Core.Tests.Support;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
-using Microsoft.IdentityModel.Tokens;
 
 namespace Intake.Core.Tests.Access;
 
 /// <summary>
-/// Entra ID admins, through the JwtBearer handler Microsoft.Identity.Web configures. The test
-/// swaps only the signing keys and metadata for local ones (no network here); issuer, audience,
-/// lifetime and the app role are validated as in Azure.
+/// Entra ID admins, through the JwtBearer handler Microsoft.Identity.Web configures, against a
+/// local OpenID provider (<see cref="LocalOpenIdProvider"/>: Kestrel on loopback serving the
+/// tenant's metadata and RSA signing keys). Nothing of the handler is replaced: it fetches the
+/// metadata and keys over HTTP and validates signature, issuer, audience and lifetime as in Azure;
+/// the gate then checks the tenant and the app role. The only local setting is trust in the
+/// provider's self-signed certificate.
 /// </summary>
 [Collection(StorageCollection.Name)]
-public sealed class EntraAdminTests(StorageFixture storage) : IAsyncDisposable
+public sealed class EntraAdminTests(StorageFixture storage) : IAsyncLifetime
 {
     private const string TenantId = "8c2f1b9e-4d1a-4a55-9a62-3f0f4c2f7d11";
+    private const string OtherTenantId = "0d5e7c1a-93b2-4f7e-a2c4-6b1e8f9d0a21";
     private const string ClientId = "5b4a3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d";
-    private static readonly string Issuer = $"https://login.microsoftonline.com/{TenantId}/v2.0";
-    private static readonly SymmetricSecurityKey Key = new(Encoding.UTF8.GetBytes("a local signing key for tests only, 256 bits or more")) { KeyId = "local-test-key" };
+    private const string MetadataClient = "entra-metadata";
+    private LocalOpenIdProvider? _provider;
     private ServiceProvider? _services;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private LocalOpenIdProvider Provider => _provider!;
+
     private ServiceProvider Services => _services ??= Build();
+
+    public async ValueTask InitializeAsync() => _provider = await LocalOpenIdProvider.StartAsync(Ct);
 
     public async ValueTask DisposeAsync()
     {
@@ -36,25 +40,36 @@ public sealed class EntraAdminTests(StorageFixture storage) : IAsyncDisposable
         {
             await _services.DisposeAsync();
         }
-    }
 
-    private const string OtherTenantId = "0d5e7c1a-93b2-4f7e-a2c4-6b1e8f9d0a21";
-
-    private ServiceProvider Build(string tenant = TenantId, string? allowedTenants = null)
-    {
-        var services = storage.BuildServices(settings: new Dictionary<string, string?>
+        if (_provider is not null)
         {
-            ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
-            ["AzureAd:TenantId"] = tenant,
-            ["AzureAd:ClientId"] = ClientId,
-            ["AzureAd:AllowedTenantIds"] = allowedTenants,
-        });
-        return services;
+            await _provider.DisposeAsync();
+        }
     }
 
-    private static string Jwt(params string[] roles) => JwtOfTenant(TenantId, roles);
+    private ServiceProvider Build(string tenant = TenantId, string? allowedTenants = null) =>
+        storage.BuildServices(
+            settings: new Dictionary<string, string?>
+            {
+                ["AzureAd:Instance"] = Provider.Instance,
+                ["AzureAd:TenantId"] = tenant,
+                ["AzureAd:ClientId"] = ClientId,
+                ["AzureAd:AllowedTenantIds"] = allowedTenants,
+            },
+            configure: services =>
+            {
+                // The only local difference: the handler's HTTP clients trust the provider's self-signed certificate.
+                services.AddHttpClient(MetadataClient).ConfigurePrimaryHttpMessageHandler(Provider.TrustingHandler);
+                services.Configure<Microsoft.Identity.Web.AadIssuerValidatorOptions>(options => options.HttpClientName = MetadataClient);
+                services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options => options.BackchannelHttpHandler = Provider.TrustingHandler());
+            });
 
-    private static string JwtOfTenant(string? tenant, params string[] roles)
+    private string Jwt(params string[] roles) => JwtOfTenant(TenantId, roles);
+
+    private string JwtOfTenant(string? tenant, params string[] roles) =>
+        Token(tenant, Provider.IssuerOf(tenant ?? TenantId), ClientId, DateTime.UtcNow.AddMinutes(10), roles);
+
+    private string Token(string? tenant, string issuer, string audience, DateTime expires, string[] roles, System.Security.Cryptography.RSA? otherKey = null)
     {
         var claims = new Dictionary<string, object>
         {
@@ -67,33 +82,14 @@ public sealed class EntraAdminTests(StorageFixture storage) : IAsyncDisposable
             claims["tid"] = tenant;
         }
 
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = Issuer,
-            Audience = ClientId,
-            Claims = claims,
-            Expires = DateTime.UtcNow.AddMinutes(10),
-            SigningCredentials = new SigningCredentials(Key, SecurityAlgorithms.HmacSha256),
-        });
+        return Provider.Sign(issuer, audience, claims, expires, otherKey);
     }
 
-    private Task<(Microsoft.AspNetCore.Http.HttpContext Context, Intake.Core.Http.ApiAnswer? Denial)> AuthorizeAsync(string bearer, Intake.Core.Http.ApiOperation operation) =>
+    private Task<(HttpContext Context, ApiAnswer? Denial)> AuthorizeAsync(string bearer, ApiOperation operation) =>
         AuthorizeAsync(Services, bearer, operation);
 
-    private static async Task<(Microsoft.AspNetCore.Http.HttpContext Context, Intake.Core.Http.ApiAnswer? Denial)> AuthorizeAsync(ServiceProvider services, string bearer, Intake.Core.Http.ApiOperation operation)
+    private static async Task<(HttpContext Context, ApiAnswer? Denial)> AuthorizeAsync(ServiceProvider services, string bearer, ApiOperation operation)
     {
-        // Only the key source is local; everything Microsoft.Identity.Web set up stays.
-        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
-        var configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
-        configuration.SigningKeys.Add(Key);
-        options.Configuration = configuration;
-        options.ConfigurationManager = null;
-        options.TokenValidationParameters.IssuerSigningKey = Key;
-        options.TokenValidationParameters.ConfigurationManager = null;
-        // Entra's issuer validator reads the tenant's metadata over the network; here the issuer is given.
-        options.TokenValidationParameters.IssuerValidator = null;
-        options.TokenValidationParameters.ValidIssuer = Issuer;
-
         var context = new DefaultHttpContext();
         context.Request.Path = operation.PathFor();
         context.Request.Headers.Authorization = "Bearer " + bearer;
@@ -103,7 +99,7 @@ public sealed class EntraAdminTests(StorageFixture storage) : IAsyncDisposable
     [Fact]
     public async Task AuthorizeAsync_EntraTokenWithAdminRole_IsAdmin()
     {
-        var (context, denial) = await AuthorizeAsync(Jwt(EntraAdminSettings.AdminRole), Intake.Core.Http.ApiOperations.AdminQueues);
+        var (context, denial) = await AuthorizeAsync(Jwt(EntraAdminSettings.AdminRole), ApiOperations.AdminQueues);
 
         Assert.Null(denial);
         Assert.Equal(CallerKind.Admin, Caller.Of(context)!.Kind);
@@ -114,7 +110,7 @@ public sealed class EntraAdminTests(StorageFixture storage) : IAsyncDisposable
     [Fact]
     public async Task AuthorizeAsync_EntraTokenWithOtherRole_Is403()
     {
-        var (_, denial) = await AuthorizeAsync(Jwt("Intake.Reader"), Intake.Core.Http.ApiOperations.AdminQueues);
+        var (_, denial) = await AuthorizeAsync(Jwt("Intake.Reader"), ApiOperations.AdminQueues);
 
         Assert.Equal(403, denial!.StatusCode);
     }
@@ -122,16 +118,43 @@ public sealed class EntraAdminTests(StorageFixture storage) : IAsyncDisposable
     [Fact]
     public async Task AuthorizeAsync_EntraTokenSignedByAnotherKey_Is401()
     {
-        var other = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = Issuer,
-            Audience = ClientId,
-            Subject = new ClaimsIdentity([new Claim("roles", EntraAdminSettings.AdminRole), new Claim("tid", TenantId)]),
-            Expires = DateTime.UtcNow.AddMinutes(10),
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes("some other key that nobody trusts here at all")), SecurityAlgorithms.HmacSha256),
-        });
+        using var stranger = System.Security.Cryptography.RSA.Create(2048);
+        var forged = Token(TenantId, Provider.IssuerOf(TenantId), ClientId, DateTime.UtcNow.AddMinutes(10), [EntraAdminSettings.AdminRole], stranger);
 
-        var (_, denial) = await AuthorizeAsync(other, Intake.Core.Http.ApiOperations.AdminQueues);
+        var (context, denial) = await AuthorizeAsync(forged, ApiOperations.AdminQueues);
+
+        Assert.Equal(401, denial!.StatusCode);
+        Assert.Null(Caller.Of(context));
+        Assert.True(Provider.KeyFetches > 0, "the handler should have read the tenant's signing keys from the provider");
+    }
+
+    [Fact]
+    public async Task AuthorizeAsync_ExpiredEntraToken_Is401()
+    {
+        var expired = Token(TenantId, Provider.IssuerOf(TenantId), ClientId, DateTime.UtcNow.AddMinutes(-10), [EntraAdminSettings.AdminRole]);
+
+        var (_, denial) = await AuthorizeAsync(expired, ApiOperations.AdminQueues);
+
+        Assert.Equal(401, denial!.StatusCode);
+    }
+
+    [Fact]
+    public async Task AuthorizeAsync_TokenForAnotherAudience_Is401()
+    {
+        var elsewhere = Token(TenantId, Provider.IssuerOf(TenantId), "api://some-other-app", DateTime.UtcNow.AddMinutes(10), [EntraAdminSettings.AdminRole]);
+
+        var (_, denial) = await AuthorizeAsync(elsewhere, ApiOperations.AdminQueues);
+
+        Assert.Equal(401, denial!.StatusCode);
+    }
+
+    [Fact]
+    public async Task AuthorizeAsync_TokenFromAnotherIssuer_Is401()
+    {
+        // Signed with the tenant's key but naming an issuer that is not the tenant's.
+        var wrongIssuer = Token(TenantId, "https://sts.example.org/" + TenantId + "/v2.0", ClientId, DateTime.UtcNow.AddMinutes(10), [EntraAdminSettings.AdminRole]);
+
+        var (_, denial) = await AuthorizeAsync(wrongIssuer, ApiOperations.AdminQueues);
 
         Assert.Equal(401, denial!.StatusCode);
     }
@@ -139,7 +162,7 @@ public sealed class EntraAdminTests(StorageFixture storage) : IAsyncDisposable
     [Fact]
     public async Task AuthorizeAsync_AdminRoleButAnotherTenant_Is401()
     {
-        var (context, denial) = await AuthorizeAsync(JwtOfTenant(OtherTenantId, EntraAdminSettings.AdminRole), Intake.Core.Http.ApiOperations.AdminQueues);
+        var (context, denial) = await AuthorizeAsync(JwtOfTenant(OtherTenantId, EntraAdminSettings.AdminRole), ApiOperations.AdminQueues);
 
         Assert.Equal(401, denial!.StatusCode);
         Assert.Null(Caller.Of(context));
@@ -148,7 +171,7 @@ public sealed class EntraAdminTests(StorageFixture storage) : IAsyncDisposable
     [Fact]
     public async Task AuthorizeAsync_AdminRoleWithoutTenantClaim_Is401()
     {
-        var (_, denial) = await AuthorizeAsync(JwtOfTenant(tenant: null, EntraAdminSettings.AdminRole), Intake.Core.Http.ApiOperations.AdminQueues);
+        var (_, denial) = await AuthorizeAsync(JwtOfTenant(tenant: null, EntraAdminSettings.AdminRole), ApiOperations.AdminQueues);
 
         Assert.Equal(401, denial!.StatusCode);
     }
@@ -158,8 +181,8 @@ public sealed class EntraAdminTests(StorageFixture storage) : IAsyncDisposable
     {
         await using var organisations = Build("organizations", allowedTenants: TenantId);
 
-        var (_, listed) = await AuthorizeAsync(organisations, JwtOfTenant(TenantId, EntraAdminSettings.AdminRole), Intake.Core.Http.ApiOperations.AdminQueues);
-        var (_, other) = await AuthorizeAsync(organisations, JwtOfTenant(OtherTenantId, EntraAdminSettings.AdminRole), Intake.Core.Http.ApiOperations.AdminQueues);
+        var (_, listed) = await AuthorizeAsync(organisations, JwtOfTenant(TenantId, EntraAdminSettings.AdminRole), ApiOperations.AdminQueues);
+        var (_, other) = await AuthorizeAsync(organisations, JwtOfTenant(OtherTenantId, EntraAdminSettings.AdminRole), ApiOperations.AdminQueues);
 
         Assert.Null(listed);
         Assert.Equal(401, other!.StatusCode);
@@ -184,7 +207,7 @@ public sealed class EntraAdminTests(StorageFixture storage) : IAsyncDisposable
         var context = new DefaultHttpContext();
         context.Request.Headers.Authorization = "Bearer " + Jwt(EntraAdminSettings.AdminRole);
 
-        var denial = await plain.GetRequiredService<AccessGate>().AuthorizeAsync(context, Intake.Core.Http.ApiOperations.AdminQueues, Ct);
+        var denial = await plain.GetRequiredService<AccessGate>().AuthorizeAsync(context, ApiOperations.AdminQueues, Ct);
 
         Assert.Equal(401, denial!.StatusCode);
     }

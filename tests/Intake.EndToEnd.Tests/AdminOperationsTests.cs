@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
+using Intake.Core.Storage;
 using Intake.EndToEnd.Tests.Support;
 
 namespace Intake.EndToEnd.Tests;
@@ -127,16 +130,23 @@ public sealed class AdminOperationsTests(SelfHostFixture fixture)
     }
 
     [Fact]
-    public async Task Reconcile_Now_AnswersWhatItRepairedAndIsAudited()
+    public async Task Reconcile_Now_RepairsAStoredReportNobodyIndexedAndIsAudited()
     {
         var start = DateTimeOffset.UtcNow.AddSeconds(-1);
+        // What a crash right after the raw blob write leaves: the blob and nothing else.
+        var report = ReportClient.NewReport();
+        var id = Guid.Parse((string)report["submissionId"]!);
+        var body = Encoding.UTF8.GetBytes(report.ToJsonString());
+        await Host.App.Services.GetRequiredService<RawSubmissionStore>().TryCreateAsync(
+            new RawSubmission(id, Convert.ToHexStringLower(SHA256.HashData(body)), DateTimeOffset.UtcNow, "json", body.Length, Host.SubmitterToken.Token.Id), body, "application/json", Ct);
 
         using var response = await Admin.PostAsync(Api("admin/reconcile"), null, Ct);
         var summary = await response.ReadJsonAsync(Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True((int)summary["submissionsScanned"]! >= 0);
-        Assert.NotNull(summary["rowsCreated"]);
+        Assert.True((int)summary["submissionsScanned"]! >= 1, summary.ToJsonString());
+        Assert.True((int)summary["rowsCreated"]! >= 1, summary.ToJsonString());
+        await Host.Client.WaitForStatusAsync(id.ToString(), "processed", TimeSpan.FromSeconds(30), Ct);
         Assert.Contains(await ReadAuditAsync(start), a => (string)a!["action"]! == "AdminReconcile" && (string)a["request"]! == "POST /api/admin/reconcile");
     }
 

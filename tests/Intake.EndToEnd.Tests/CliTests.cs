@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Azure.Data.Tables;
 using Intake.Cli;
+using Intake.Core.Configuration;
+using Intake.Core.Storage;
 using Intake.EndToEnd.Tests.Support;
 using Spectre.Console;
 
@@ -235,12 +238,17 @@ public sealed class CliTests(SelfHostFixture fixture)
         Assert.Contains("Borno", message.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("## SD", message.TextBody, StringComparison.Ordinal);
 
-        // A second send without --force sends nothing; --force sends once more.
+        // A second send without --force sends nothing (the ledger keeps the first send, decided
+        // before any mail is handed to the relay); --force sends once more.
+        var ledger = Host.App.Services.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.DeliveriesTable);
+        var partition = ReportIndex.PartitionKey(DateOnly.Parse(today, CultureInfo.InvariantCulture));
+        var firstSend = (await ledger.GetEntityAsync<TableEntity>(partition, id, cancellationToken: Ct)).Value;
         var again = await RunAsync(admin, "digests", "send", today, "--subscriber", id);
         Assert.Equal(0, again.Code);
         Assert.Equal([id, "skipped", "-"], Row(again.Output, id));
         Assert.Contains("0 sent, 1 skipped", again.Output, StringComparison.Ordinal);
-        await Task.Delay(500, Ct);
+        var afterRerun = (await ledger.GetEntityAsync<TableEntity>(partition, id, cancellationToken: Ct)).Value;
+        Assert.Equal(("sent", firstSend.GetDateTimeOffset("SentAt")), (afterRerun.GetString("State"), afterRerun.GetDateTimeOffset("SentAt")));
         Assert.Single(fixture.Smtp.Messages);
         var forced = await RunAsync(admin, "digests", "send", today, "--subscriber", id, "--force");
         Assert.Equal(0, forced.Code);

@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using Intake.Core.Configuration;
+using Intake.Core.Storage;
 using Intake.EndToEnd.Tests.Support;
 using MimeKit;
 
@@ -124,13 +127,20 @@ public sealed class DigestTests(SelfHostFixture fixture)
             AssertNoPersonalData(System.Text.Encoding.UTF8.GetString(raw.ToArray()) + message.TextBody + message.HtmlBody);
         }
 
-        // Assert: a rerun sends nothing; a forced send to one subscriber sends once more.
+        // Assert: a rerun sends nothing (the ledger keeps the first send and the relay got no more);
+        // a forced send to one subscriber sends exactly once more.
+        var ledger = fixture.Host.App.Services.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.DeliveriesTable);
+        var firstSend = (await ledger.GetEntityAsync<TableEntity>(ReportIndex.PartitionKey(DateOnly.Parse(Today, CultureInfo.InvariantCulture)), sudan, cancellationToken: Ct)).Value;
         var rerun = await SendAsync();
         Assert.All(rerun["deliveries"]!.AsArray(), d => Assert.Equal("skipped", (string)d!["result"]!));
+        var afterRerun = (await ledger.GetEntityAsync<TableEntity>(firstSend.PartitionKey, sudan, cancellationToken: Ct)).Value;
+        Assert.Equal(("sent", firstSend.GetDateTimeOffset("SentAt")), (afterRerun.GetString("State"), afterRerun.GetDateTimeOffset("SentAt")));
+        Assert.Equal(2, fixture.Smtp.Messages.Count);
         var forced = await SendAsync($"?force=true&subscriber={sudan}");
         Assert.Equal("sent", (string)forced["deliveries"]![0]!["result"]!);
         Assert.Equal(3, (await fixture.Smtp.WaitForAsync(3, TimeSpan.FromSeconds(30), Ct)).Count);
-        await Task.Delay(500, Ct);
+        var afterForce = (await ledger.GetEntityAsync<TableEntity>(firstSend.PartitionKey, sudan, cancellationToken: Ct)).Value;
+        Assert.True(afterForce.GetDateTimeOffset("SentAt") > firstSend.GetDateTimeOffset("SentAt"));
         Assert.Equal(3, fixture.Smtp.Messages.Count);
     }
 

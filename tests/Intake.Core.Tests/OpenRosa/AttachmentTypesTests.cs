@@ -27,7 +27,7 @@ public sealed class AttachmentTypesTests
     [MemberData(nameof(Samples))]
     public void Sniff_ReadsTheMagicBytes(string kind, byte[] content, string? expected)
     {
-        Assert.False(string.IsNullOrEmpty(kind));
+        _ = kind; // names the case in the test report
 
         Assert.Equal(expected, AttachmentTypes.Sniff(content));
     }

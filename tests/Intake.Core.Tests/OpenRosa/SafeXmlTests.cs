@@ -29,7 +29,7 @@ public sealed class SafeXmlTests
     [MemberData(nameof(Hostile))]
     public void Parse_HostileDocument_Throws(string kind, string xml)
     {
-        Assert.False(string.IsNullOrEmpty(kind));
+        _ = kind; // names the case in the test report
 
         Assert.Throws<XmlException>(() => SafeXml.Parse(Encoding.UTF8.GetBytes(xml), Limit));
     }

@@ -1,5 +1,8 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
+using Intake.Core.Storage;
 using Intake.EndToEnd.Tests.Support;
 
 namespace Intake.EndToEnd.Tests;
@@ -68,6 +71,9 @@ public sealed class ReportSubmissionTests(SelfHostFixture fixture)
         Assert.Equal("submission-conflict", (string)problem["code"]!);
         Assert.Equal(409, (int)problem["status"]!);
         Assert.Equal(["submissionId"], problem.Fields());
+        // The evidence is the first body, byte for byte, and the processed report is made from it.
+        var stored = await fixture.Host.App.Services.GetRequiredService<RawSubmissionStore>().ReadAsync(Guid.Parse((string)report["submissionId"]!), Ct);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(report.ToJsonString()))), Convert.ToHexStringLower(SHA256.HashData(stored.ToArray())));
         var status = await Client.WaitForStatusAsync((string)report["submissionId"]!, "processed", TimeSpan.FromSeconds(30), Ct);
         Assert.Equal("attack-on-civilians", (string)status["category"]!);
     }

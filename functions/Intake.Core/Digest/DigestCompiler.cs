@@ -163,6 +163,7 @@ public sealed class DigestCompiler(CategoryTaxonomy taxonomy, AlertRules rules, 
             .Select(n => new NotableIncident(n.ReportId, n.Category, n.Country, n.Admin1, n.OccurredOn, n.OccurredAtPrecision, n.Severity, n.Killed, n.Injured, n.SourceType)
             {
                 Admin1Name = AreaName(n.Admin1),
+                SharedWithPartners = n.SharedWithPartners,
             })
             .ToList();
 

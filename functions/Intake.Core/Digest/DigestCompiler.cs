@@ -135,7 +135,7 @@ public sealed class DigestCompiler(CategoryTaxonomy taxonomy, AlertRules rules, 
             .ToList();
         var earlier = Enumerable.Range(1, NewAreaDays).Select(i => occurred.GetValueOrDefault(day.AddDays(-i))).OfType<DayTally>().ToList();
         var newAreas = today.Admin1
-            .Where(a => a.Value > 0 && a.Key != TalliedReport.Unknown && earlier.All(t => t.Admin1.GetValueOrDefault(a.Key) <= 0))
+            .Where(a => a.Value > 0 && a.Key != TalliedReport.Unknown && a.Key != DayTally.OtherAreas && earlier.All(t => t.Admin1.GetValueOrDefault(a.Key) <= 0))
             .Select(a => a.Key)
             .ToList();
         var chart = Enumerable.Range(0, ChartDays)

@@ -86,7 +86,10 @@ internal sealed class AlertEvaluator
 
         var evidence = new AlertEvidence(
             signal.Name, probability is null ? "minimum-count" : "negative-binomial-tail", observed, Math.Round(mean, 3), Round(probability), null, rule.MaxProbability,
-            day, day, day.AddDays(-rule.Guard - rule.Baseline), day.AddDays(-rule.Guard - 1), reports, sources, types, ids, Spark(counts)) { Unshared = unshared };
+            day, day, day.AddDays(-rule.Guard - rule.Baseline), day.AddDays(-rule.Guard - 1), reports, sources, types, ids, Spark(counts))
+        {
+            Unshared = unshared,
+        };
         return new AlertFinding(order, rule, unit, SpikeMessage(rule, unit, evidence, min), Numbers(evidence, ("minCount", min)), evidence);
     }
 
@@ -144,7 +147,10 @@ internal sealed class AlertEvaluator
 
         var evidence = new AlertEvidence(
             signal.Name, "poisson-cusum", observed, Math.Round(expected, 3), Round(probability), Math.Round(statistic, 3), threshold,
-            from, day, day.AddDays(-rule.Watch - rule.Baseline + 1), day.AddDays(-rule.Watch), reports, sources, types, ids, Spark(counts)) { Unshared = unshared };
+            from, day, day.AddDays(-rule.Watch - rule.Baseline + 1), day.AddDays(-rule.Watch), reports, sources, types, ids, Spark(counts))
+        {
+            Unshared = unshared,
+        };
         return new AlertFinding(order, rule, unit, EscalationMessage(rule, unit, evidence, rate0, rate1), Numbers(evidence, ("runDays", runDays), ("baselineRate", Math.Round(rate0, 3))), evidence);
     }
 
@@ -169,7 +175,10 @@ internal sealed class AlertEvaluator
         var day = DateOnly.FromDayNumber(series.Day);
         series.Read(_incidents, counts);
         var evidence = new AlertEvidence(
-            "severity", "per-report", entries.Count, 0, null, null, null, day, day, null, null, entries.Count, sources, types, ids, Spark(counts)) { Unshared = unshared };
+            "severity", "per-report", entries.Count, 0, null, null, null, day, day, null, null, entries.Count, sources, types, ids, Spark(counts))
+        {
+            Unshared = unshared,
+        };
         var killed = entries.Sum(e => e.Killed);
         return new AlertFinding(order, rule, unit, SeverityMessage(rule, unit, entries.Count, killed, sources), Numbers(evidence, ("killed", killed), ("minSeverity", rule.MinSeverity!.Value), ("minKilled", rule.MinKilled ?? 0)), evidence);
     }

@@ -49,7 +49,7 @@ public sealed class AlertCliTests
         await using var host = await SelfHostInstance.StartAsync(new Dictionary<string, string?>(), cancellationToken: Ct);
         await using var receiver = await WebhookReceiver.StartAsync(Ct);
 
-        var added = await RunAsync(host, "flash", "webhooks", "add", "--url", receiver.Url, "--region", "CF");
+        var added = await RunAsync(host, "flash", "webhooks", "add", "--url", receiver.Url, "--region", "CF", "--audience", "internal");
         Assert.Equal(0, added.Code);
         receiver.Secret = added.Output.Split(' ', '\n').Select(w => w.Trim()).Single(w => w.StartsWith("whsec_", StringComparison.Ordinal));
         var webhookId = added.Output.Split(' ', '\n').Select(w => w.Trim()).First(w => Guid.TryParse(w, out _));
@@ -68,6 +68,7 @@ public sealed class AlertCliTests
 
         Assert.Contains("Signing secret (shown once; store it now)", added.Output, StringComparison.Ordinal);
         Assert.Equal(0, listed.Code);
+        Assert.Contains("internal", listed.Output, StringComparison.Ordinal);
         Assert.Equal([webhookId, receiver.Url, "CF"], Row(listed.Output, webhookId)[..3]);
         Assert.DoesNotContain(receiver.Secret, listed.Output, StringComparison.Ordinal);
         Assert.Equal(report, (string)delivery.Body["reportId"]!);

@@ -190,13 +190,13 @@ public sealed class CliTests(SelfHostFixture fixture)
         var email = $"cli-desk-{Guid.NewGuid():N}@example.org";
 
         // Subscribe through the CLI, and find the subscriber in the list.
-        var added = await RunAsync(admin, "subscribers", "add", "--email", email, "--region", "ng", "--region", "ML", "--language", "fr");
+        var added = await RunAsync(admin, "subscribers", "add", "--email", email, "--region", "ng", "--region", "ML", "--language", "fr", "--audience", "internal");
         Assert.Equal(0, added.Code);
         var id = Regex.Match(added.Output, "Added subscriber ([0-9a-f-]{36}) following ML, NG").Groups[1].Value;
         Assert.True(Guid.TryParseExact(id, "D", out _), added.Output);
         var listed = await RunAsync(admin, "subscribers", "list");
         Assert.Equal(0, listed.Code);
-        Assert.Equal([id, email, "ML, NG", "fr", "false"], Row(listed.Output, id));
+        Assert.Equal([id, email, "ML, NG", "fr", "false", "internal"], Row(listed.Output, id));
 
         // A report from Nigeria, through the public API, processed by the queue trigger.
         var report = ReportClient.NewReport();

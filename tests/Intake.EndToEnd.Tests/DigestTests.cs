@@ -14,6 +14,7 @@ namespace Intake.EndToEnd.Tests;
 public sealed class DigestTests(SelfHostFixture fixture)
 {
     private static readonly string[] UnknownRegion = ["XX"];
+    private static readonly string[] Sudan = ["SD"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -52,9 +53,11 @@ public sealed class DigestTests(SelfHostFixture fixture)
         return id;
     }
 
-    private async Task<string> SubscribeAsync(string email, params string[] regions)
+    private Task<string> SubscribeAsync(string email, params string[] regions) => SubscribeAsync(new { email, regions });
+
+    private async Task<string> SubscribeAsync(object subscriber)
     {
-        using var response = await Admin.PostAsJsonAsync(new Uri("/api/admin/subscribers", UriKind.Relative), new { email, regions }, Ct);
+        using var response = await Admin.PostAsJsonAsync(new Uri("/api/admin/subscribers", UriKind.Relative), subscriber, Ct);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (string)(await response.ReadJsonAsync(Ct))["id"]!;
     }
@@ -145,19 +148,72 @@ public sealed class DigestTests(SelfHostFixture fixture)
     }
 
     [Fact]
+    public async Task Digest_ReportWithoutConsentToShare_InternalSubscriberSeesItsLinePartnerOnlyItsCount()
+    {
+        // Arrange: two notable reports in one area, the second without consent to share; heavier
+        // than any other test's, so both head the region's notable incidents.
+        var shared = ReportClient.NewReport();
+        shared["killed"] = 41;
+        var unshared = ReportClient.NewReport();
+        unshared["killed"] = 40;
+        unshared.Remove("reporter");
+        unshared["consent"] = new JsonObject { ["followUp"] = false, ["shareWithPartners"] = false };
+        foreach (var report in new[] { shared, unshared })
+        {
+            report["occurredAt"] = DateTime.UtcNow.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+            report["severity"] = 5;
+            using var response = await Client.PostAsync(report, Ct);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            await Client.WaitForStatusAsync((string)report["submissionId"]!, "processed", TimeSpan.FromSeconds(60), Ct);
+        }
+
+        var (sharedId, unsharedId) = ((string)shared["submissionId"]!, (string)unshared["submissionId"]!);
+        var internalDesk = await SubscribeAsync(new { email = "consent-internal@example.org", regions = Sudan, audience = "internal" });
+        var partnerDesk = await SubscribeAsync(new { email = "consent-partner@example.org", regions = Sudan });
+        using var listed = await Admin.GetAsync(new Uri("/api/admin/subscribers", UriKind.Relative), Ct);
+        var audiences = (await listed.Content.ReadFromJsonAsync<JsonArray>(Ct))!.ToDictionary(s => (string)s!["id"]!, s => (string)s!["audience"]!);
+
+        // Act: compile, then send to these two only.
+        using var compiled = await Admin.PostAsync(new Uri($"/api/admin/digests/{Today}/compile", UriKind.Relative), null, Ct);
+        Assert.Equal(HttpStatusCode.OK, compiled.StatusCode);
+        fixture.Smtp.Clear();
+        await SendAsync($"?subscriber={internalDesk}");
+        await SendAsync($"?subscriber={partnerDesk}");
+        var messages = await fixture.Smtp.WaitForAsync(2, TimeSpan.FromSeconds(30), Ct);
+
+        // Assert: the internal desk reads both reports' lines; the partner's whole message (text,
+        // HTML, raw) never names the unshared one, yet its counts are the same.
+        Assert.Equal(("internal", "partner"), (audiences[internalDesk], audiences[partnerDesk]));
+        var toInternal = messages.Single(m => m.To.Mailboxes.Single().Address == "consent-internal@example.org");
+        var toPartner = messages.Single(m => m.To.Mailboxes.Single().Address == "consent-partner@example.org");
+        Assert.Contains(sharedId, toInternal.TextBody, StringComparison.Ordinal);
+        Assert.Contains(unsharedId, toInternal.TextBody, StringComparison.Ordinal);
+        Assert.Contains(sharedId, toPartner.TextBody, StringComparison.Ordinal);
+        using var raw = new MemoryStream();
+        await toPartner.WriteToAsync(raw, Ct);
+        Assert.DoesNotContain(unsharedId, System.Text.Encoding.UTF8.GetString(raw.ToArray()) + toPartner.TextBody + toPartner.HtmlBody, StringComparison.Ordinal);
+        Assert.Equal(Counts(toInternal.TextBody), Counts(toPartner.TextBody));
+        Assert.Contains(Counts(toPartner.TextBody), l => l.StartsWith("**New (received on the day):**", StringComparison.Ordinal));
+    }
+
+    /// <summary>The aggregate lines of a digest's text: totals, new reports per region, counts by category and area.</summary>
+    private static List<string> Counts(string? text) =>
+        [.. (text ?? "").Split('\n').Where(l => l.StartsWith("**New (received on the day):**", StringComparison.Ordinal) || l.StartsWith("- By ", StringComparison.Ordinal) || l.StartsWith("- Risk factors", StringComparison.Ordinal))];
+
+    [Fact]
     public async Task Subscribers_AddListRemove_AndBadInputNamesTheField()
     {
         var id = await SubscribeAsync("desk@example.org", "cd", "SS");
 
         using var list = await Admin.GetAsync(new Uri("/api/admin/subscribers", UriKind.Relative), Ct);
-        using var bad = await Admin.PostAsJsonAsync(new Uri("/api/admin/subscribers", UriKind.Relative), new { email = "not an address", regions = UnknownRegion }, Ct);
+        using var bad = await Admin.PostAsJsonAsync(new Uri("/api/admin/subscribers", UriKind.Relative), new { email = "not an address", regions = UnknownRegion, audience = "everyone" }, Ct);
         using var removed = await Admin.DeleteAsync(new Uri($"/api/admin/subscribers/{id}", UriKind.Relative), Ct);
         using var again = await Admin.DeleteAsync(new Uri($"/api/admin/subscribers/{id}", UriKind.Relative), Ct);
 
         var listed = (await list.Content.ReadFromJsonAsync<JsonArray>(Ct))!.Single(s => (string)s!["id"]! == id)!;
         Assert.Equal(["CD", "SS"], listed["regions"]!.AsArray().Select(r => (string)r!));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
-        Assert.Equal(["email", "regions.0"], (await bad.ReadJsonAsync(Ct)).Fields());
+        Assert.Equal(["email", "regions.0", "audience"], (await bad.ReadJsonAsync(Ct)).Fields());
         Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.NotFound), (removed.StatusCode, again.StatusCode));
     }
 

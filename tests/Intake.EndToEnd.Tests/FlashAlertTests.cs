@@ -33,9 +33,15 @@ public sealed class FlashAlertTests
             },
             cancellationToken: Ct);
 
-    private static async Task<string> SubmitProcessedAsync(SelfHostInstance host, string admin1, int severity, int killed, string? category = null, HttpClient? client = null)
+    private static async Task<string> SubmitProcessedAsync(SelfHostInstance host, string admin1, int severity, int killed, string? category = null, HttpClient? client = null, bool share = true)
     {
         var report = ReportClient.NewReport(category);
+        if (!share)
+        {
+            report.Remove("reporter");
+            report["consent"] = new JsonObject { ["followUp"] = false, ["shareWithPartners"] = false };
+        }
+
         report["occurredAt"] = DateTime.UtcNow.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         report["location"]!["country"] = "CF";
         report["location"]!["admin1"] = admin1;
@@ -128,6 +134,35 @@ public sealed class FlashAlertTests
         var auditText = await audit.Content.ReadAsStringAsync(Ct);
         Assert.Contains("RedeliverFlash", auditText, StringComparison.Ordinal);
         Assert.Contains("AddFlashWebhook", auditText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Flash_ReportWithoutConsentToShare_ReachesTheInternalWebhookOnly()
+    {
+        await using var smtp = RecordingSmtpServer.Start();
+        await using var host = await StartHostAsync(smtp);
+        await using var staff = await WebhookReceiver.StartAsync(Ct);
+        await using var partner = await WebhookReceiver.StartAsync(Ct);
+        foreach (var (receiver, audience) in new[] { (staff, "internal"), (partner, "partner") })
+        {
+            using var registered = await host.AdminClient.PostAsJsonAsync(new Uri("/api/admin/flash/webhooks", UriKind.Relative), new { url = receiver.Url, regions = CentralAfrica, audience }, Ct);
+            Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+            var created = await registered.ReadJsonAsync(Ct);
+            Assert.Equal(audience, (string)created["audience"]!);
+            receiver.Secret = (string)created["secret"]!;
+        }
+
+        // Two mass-casualty reports in two areas: the first not to be shared, the second shared.
+        var unshared = await SubmitProcessedAsync(host, "Ouaka", 5, 12, share: false);
+        var shared = await SubmitProcessedAsync(host, "Vakaga", 5, 14);
+        await staff.WaitForDistinctAsync(2, TimeSpan.FromSeconds(30), Ct);
+        await partner.WaitForDistinctAsync(1, TimeSpan.FromSeconds(30), Ct);
+        await Task.Delay(TimeSpan.FromSeconds(3), Ct);
+
+        Assert.Equal(new[] { shared, unshared }.Order(StringComparer.Ordinal), staff.Received.Select(r => (string)r.Body["reportId"]!).Order(StringComparer.Ordinal));
+        var toPartner = Assert.Single(partner.Received);
+        Assert.Equal(shared, (string)toPartner.Body["reportId"]!);
+        Assert.DoesNotContain(unshared, toPartner.Body.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]

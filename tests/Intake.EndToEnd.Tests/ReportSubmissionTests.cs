@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Intake.Core.Access;
 using Intake.Core.Storage;
 using Intake.EndToEnd.Tests.Support;
 
@@ -53,6 +54,48 @@ public sealed class ReportSubmissionTests(SelfHostFixture fixture)
         Assert.Equal((string)report["submissionId"]!, (string)body["reportId"]!);
         Assert.True((bool)body["duplicate"]!);
         Assert.Equal(before, await StorageSnapshot.TakeAsync(fixture.Host.App.Services, Ct));
+    }
+
+    [Fact]
+    public async Task PostReport_IdOfAnotherSubmittersReport_SameAnswerWhateverTheContentAndNothingStored()
+    {
+        // Arrange: one submitter's report, processed; a second submitter with its own token.
+        var report = ReportClient.NewReport();
+        var id = (string)report["submissionId"]!;
+        using var first = await Client.PostAsync(report, Ct);
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        await Client.WaitForStatusAsync(id, "processed", TimeSpan.FromSeconds(30), Ct);
+        using var other = fixture.Host.CreateClient((await fixture.Host.IssueTokenAsync(CallerKind.Submitter, "another monitor", Ct)).Secret);
+        var changed = (JsonObject)report.DeepClone();
+        changed["killed"] = 30;
+        var before = await StorageSnapshot.TakeAsync(fixture.Host.App.Services, Ct);
+
+        // Act: the other submitter sends the very same bytes, then other bytes, under that id; the
+        // owner sends other bytes too.
+        using var sameBytes = await other.PostAsync(report, Ct);
+        using var otherBytes = await other.PostAsync(changed, Ct);
+        using var ownersChange = await Client.PostAsync(changed, Ct);
+        var afterwards = await StorageSnapshot.TakeAsync(fixture.Host.App.Services, Ct);
+        using var ownersResend = await Client.PostAsync(report, Ct);
+
+        // Assert: the other submitter cannot tell a resend of the report from a clash of ids, nor
+        // either from the owner's conflict: three identical 409s; only the owner gets its duplicate.
+        Assert.Equal(
+            [HttpStatusCode.Conflict, HttpStatusCode.Conflict, HttpStatusCode.Conflict, HttpStatusCode.OK],
+            new[] { sameBytes, otherBytes, ownersChange, ownersResend }.Select(r => r.StatusCode));
+        var answers = new List<string>();
+        foreach (var response in new[] { sameBytes, otherBytes, ownersChange })
+        {
+            var problem = await response.ReadJsonAsync(Ct);
+            problem.Remove("traceId");
+            problem.Remove("instance");
+            answers.Add(problem.ToJsonString() + string.Join(";", response.Headers.Select(h => h.Key).Order(StringComparer.Ordinal)));
+        }
+
+        Assert.Single(answers.Distinct(StringComparer.Ordinal));
+        Assert.DoesNotContain(id, answers[0], StringComparison.Ordinal);
+        Assert.True((bool)(await ownersResend.ReadJsonAsync(Ct))["duplicate"]!);
+        Assert.Equal(before, afterwards);
     }
 
     [Fact]

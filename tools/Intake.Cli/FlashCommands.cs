@@ -20,7 +20,7 @@ internal static class FlashCommands
         {
             using var api = cli.CreateClient(parse);
             var rows = (await api.GetAsync(ApiOperations.ListFlashWebhooks.RelativePathFor(), ct).ConfigureAwait(false)).AsArray();
-            cli.Console.Write(Render.Table(rows, ("Id", "id"), ("URL", "url"), ("Regions", "regions"), ("Created", "createdAt")));
+            cli.Console.Write(Render.Table(rows, ("Id", "id"), ("URL", "url"), ("Regions", "regions"), ("Audience", "audience"), ("Created", "createdAt")));
             cli.Console.MarkupLine($"[grey]{rows.Count} webhooks[/]");
         });
 
@@ -31,12 +31,18 @@ internal static class FlashCommands
             Required = true,
             AllowMultipleArgumentsPerToken = true,
         };
-        var add = new Command("add", "Register a webhook; prints its signing secret once.") { url, regions };
+        var audience = new Option<string>("--audience", "-a")
+        {
+            Description = "internal (the organisation's own system: every report flash) or partner (flashes of reports consented for sharing only).",
+            DefaultValueFactory = _ => "partner",
+        };
+        audience.AcceptOnlyFromAmong("internal", "partner");
+        var add = new Command("add", "Register a webhook; prints its signing secret once.") { url, regions, audience };
         add.SetAction(async (parse, ct) =>
         {
             using var api = cli.CreateClient(parse);
-            var created = await api.PostAsync(ApiOperations.AddFlashWebhook.RelativePathFor(), new { url = parse.GetValue(url), regions = parse.GetValue(regions) }, ct).ConfigureAwait(false);
-            cli.Console.MarkupLine($"Registered webhook [bold]{Markup.Escape(Render.Text(created["id"]))}[/] for {Markup.Escape(Render.Text(created["regions"]))}.");
+            var created = await api.PostAsync(ApiOperations.AddFlashWebhook.RelativePathFor(), new { url = parse.GetValue(url), regions = parse.GetValue(regions), audience = parse.GetValue(audience) }, ct).ConfigureAwait(false);
+            cli.Console.MarkupLine($"Registered webhook [bold]{Markup.Escape(Render.Text(created["id"]))}[/] for {Markup.Escape(Render.Text(created["regions"]))} ({Markup.Escape(Render.Text(created["audience"]))}).");
             cli.Console.MarkupLine($"Signing secret (shown once; store it now): [bold yellow]{Markup.Escape(Render.Text(created["secret"]))}[/]");
             cli.Console.MarkupLine("[grey]Each delivery carries Intake-Signature: sha256=<hex HMAC-SHA256 of the raw body with this secret> and Intake-Delivery: <id>.[/]");
         });

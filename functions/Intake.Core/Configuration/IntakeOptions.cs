@@ -25,7 +25,12 @@ public sealed class IntakeOptions
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan RedriveAfter { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>How far back the reconciler looks for raw submissions without an index row.</summary>
+    /// <summary>
+    /// How far back the reconciler looks for raw submissions without an index row, and for rows still
+    /// <c>received</c> to re-drive. Must be longer than <see cref="RedriveAfter"/> (checked at start):
+    /// otherwise a row leaves the window before it is stale and is never re-driven. Processing
+    /// messages never expire, so a report received before the window keeps its last message.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
     public TimeSpan ReconcileLookback { get; set; } = TimeSpan.FromDays(2);
 
@@ -36,6 +41,12 @@ public sealed class IntakeOptions
     /// <summary>The widest range of days of receipt one export or feed request may read.</summary>
     [Range(1, 3660)]
     public int ExportMaxDays { get; set; } = 366;
+
+    /// <summary>Why <see cref="RedriveAfter"/> and <see cref="ReconcileLookback"/> do not fit together; null when they do.</summary>
+    public string? RedriveProblem() =>
+        RedriveAfter < ReconcileLookback
+            ? null
+            : $"Intake:RedriveAfter ({RedriveAfter}) must be shorter than Intake:ReconcileLookback ({ReconcileLookback}): the reconciler re-drives only rows within the look-back, so a longer re-drive delay would never re-drive anything.";
 
     /// <summary>The held categories as a set.</summary>
     public IReadOnlySet<string> HeldCategorySet =>

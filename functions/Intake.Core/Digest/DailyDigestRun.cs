@@ -4,9 +4,11 @@ namespace Intake.Core.Digest;
 
 /// <summary>
 /// What the daily timer does (06:00 UTC by default): compiles and sends the previous day's
-/// digest, and catches up on any day of the last <see cref="DigestOptions.CatchUpDays"/> whose
-/// digest is missing because the host was down. Delivery is at most once per (day, subscriber),
-/// so a second run the same morning sends nothing new.
+/// digest, catches up on any day of the last <see cref="DigestOptions.CatchUpDays"/> whose
+/// digest is missing because the host was down, and sends again the deliveries of those days
+/// that failed (the relay was down): a failed delivery is retried by every run until it is sent
+/// or its day leaves the window. Delivery is at most once per (day, subscriber), so a second run
+/// the same morning sends nothing new.
 /// </summary>
 public sealed partial class DailyDigestRun(
     DigestPublisher publisher,
@@ -26,6 +28,13 @@ public sealed partial class DailyDigestRun(
         {
             if (day != yesterday && await archive.ExistsAsync(day, cancellationToken).ConfigureAwait(false))
             {
+                var retried = await delivery.RetryFailedAsync(day, cancellationToken).ConfigureAwait(false);
+                var resent = retried.Count(o => o.Result == "sent");
+                if (retried.Count > 0)
+                {
+                    LogRetried(day, resent, retried.Count - resent);
+                }
+
                 continue;
             }
 
@@ -42,4 +51,7 @@ public sealed partial class DailyDigestRun(
 
     [LoggerMessage(EventId = 420, Level = LogLevel.Information, Message = "Daily digest run: {Day} compiled, {Sent} sent, {Failed} failed")]
     private partial void LogDay(DateOnly day, int sent, int failed);
+
+    [LoggerMessage(EventId = 422, Level = LogLevel.Information, Message = "Daily digest run: failed deliveries of {Day} retried, {Sent} sent, {Others} not (failed again, or already claimed)")]
+    private partial void LogRetried(DateOnly day, int sent, int others);
 }

@@ -135,7 +135,7 @@ public sealed class DigestCompiler(CategoryTaxonomy taxonomy, AlertRules rules, 
             .ToList();
         var earlier = Enumerable.Range(1, NewAreaDays).Select(i => occurred.GetValueOrDefault(day.AddDays(-i))).OfType<DayTally>().ToList();
         var newAreas = today.Admin1
-            .Where(a => a.Value > 0 && a.Key != TalliedReport.Unknown && earlier.All(t => t.Admin1.GetValueOrDefault(a.Key) <= 0))
+            .Where(a => a.Value > 0 && a.Key != TalliedReport.Unknown && a.Key != DayTally.OtherAreas && earlier.All(t => t.Admin1.GetValueOrDefault(a.Key) <= 0))
             .Select(a => a.Key)
             .ToList();
         var chart = Enumerable.Range(0, ChartDays)
@@ -163,6 +163,7 @@ public sealed class DigestCompiler(CategoryTaxonomy taxonomy, AlertRules rules, 
             .Select(n => new NotableIncident(n.ReportId, n.Category, n.Country, n.Admin1, n.OccurredOn, n.OccurredAtPrecision, n.Severity, n.Killed, n.Injured, n.SourceType)
             {
                 Admin1Name = AreaName(n.Admin1),
+                SharedWithPartners = n.SharedWithPartners,
             })
             .ToList();
 

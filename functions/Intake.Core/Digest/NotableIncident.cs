@@ -18,4 +18,7 @@ public sealed record NotableIncident(
 {
     /// <summary>The area's name (English) when <see cref="Admin1"/> is an ISO 3166-2 code.</summary>
     public string? Admin1Name { get; init; }
+
+    /// <summary>The reporter consented to sharing the report with partners; when false, only internal recipients see this line.</summary>
+    public bool SharedWithPartners { get; init; }
 }

@@ -29,6 +29,7 @@ public static class IntakeServiceCollectionExtensions
             .Bind(configuration.GetSection(IntakeOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => o.HeldCategorySet.All(c => CategoryTaxonomy.LoadEmbedded().Find(c) is not null), "Intake:HeldCategories names an unknown category code.")
+            .Validate(o => o.RedriveProblem() is null, "Intake:RedriveAfter must be shorter than Intake:ReconcileLookback: the reconciler re-drives only rows within the look-back.")
             .ValidateOnStart();
         services.AddOptions<OpenRosaOptions>()
             .Bind(configuration.GetSection(OpenRosaOptions.Section))

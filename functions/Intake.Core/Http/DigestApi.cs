@@ -127,7 +127,7 @@ public sealed partial class DigestApi(
         }
 
         var regions = input!.Regions!.Select(r => r == DigestSelection.AllRegions ? r : r.ToUpperInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var subscriber = new Subscriber(Guid.NewGuid(), input.Email!.Trim(), regions, string.IsNullOrWhiteSpace(input.Language) ? null : input.Language, input.Flash ?? false);
+        var subscriber = new Subscriber(Guid.NewGuid(), input.Email!.Trim(), regions, string.IsNullOrWhiteSpace(input.Language) ? null : input.Language, input.Flash ?? false, input.Audience ?? Audiences.Partner);
         await subscribers.AddAsync(subscriber, cancellationToken).ConfigureAwait(false);
         return ApiAnswer.JsonBody(201, subscriber).WithHeader(HeaderNames.Location, ApiOperations.RemoveSubscriber.PathFor(subscriber.Id));
     }
@@ -222,6 +222,11 @@ public sealed partial class DigestApi(
         if (!string.IsNullOrWhiteSpace(input.Language) && !LanguageTag().IsMatch(input.Language))
         {
             errors.Add(new FieldError("language", "Must be a BCP 47 language tag such as en or fr-CA."));
+        }
+
+        if (RegionList.ValidateAudience(input.Audience) is { } audience)
+        {
+            errors.Add(audience);
         }
 
         return errors;

@@ -1,5 +1,6 @@
 using System.Net;
 using Intake.Core.Digest;
+using Intake.Core.Digest.Delivery;
 using Intake.Core.Digest.Flash;
 using Intake.Core.Problems;
 using Intake.Core.Reports;
@@ -47,12 +48,17 @@ public sealed class FlashApi(FlashWebhookStore webhooks, FlashDeliveryStore deli
         }
 
         errors.AddRange(RegionList.Validate(input?.Regions));
+        if (RegionList.ValidateAudience(input?.Audience) is { } audience)
+        {
+            errors.Add(audience);
+        }
+
         if (errors.Count > 0)
         {
             return ApiAnswer.FromProblem(ProblemCatalog.ValidationFailed, $"{errors.Count} field(s) are invalid; see 'errors'. Nothing was stored.", errors);
         }
 
-        var created = await webhooks.AddAsync(input!.Url!.Trim(), RegionList.Normalise(input.Regions!), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var created = await webhooks.AddAsync(input!.Url!.Trim(), RegionList.Normalise(input.Regions!), time.GetUtcNow(), input.Audience ?? Audiences.Partner, cancellationToken).ConfigureAwait(false);
         return ApiAnswer.JsonBody(201, created).WithHeader(HeaderNames.Location, ApiOperations.RemoveFlashWebhook.PathFor(created.Id));
     }
 

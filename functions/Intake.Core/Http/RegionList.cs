@@ -1,9 +1,10 @@
 using Intake.Core.Digest;
+using Intake.Core.Digest.Delivery;
 using Intake.Core.Reports;
 
 namespace Intake.Core.Http;
 
-/// <summary>A list of regions followed (subscribers, webhooks): ISO 3166-1 alpha-2 codes or <c>*</c>.</summary>
+/// <summary>A list of regions followed (subscribers, webhooks): ISO 3166-1 alpha-2 codes or <c>*</c>; and the recipient's audience.</summary>
 internal static class RegionList
 {
     /// <summary>The errors of <paramref name="regions"/>, each naming its field (<c>regions</c>, <c>regions.2</c>).</summary>
@@ -28,4 +29,10 @@ internal static class RegionList
     /// <summary>Upper case, distinct, sorted.</summary>
     public static IReadOnlyList<string> Normalise(IReadOnlyList<string> regions) =>
         [.. regions.Select(r => r == DigestSelection.AllRegions ? r : r.ToUpperInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>The error of an optional <c>audience</c> (<see cref="Audiences"/>); null when it is absent or valid.</summary>
+    public static FieldError? ValidateAudience(string? audience) =>
+        audience is null || Audiences.All.Contains(audience)
+            ? null
+            : new FieldError("audience", "Must be \"internal\" (sees every report) or \"partner\" (per-report lines only of reports consented for sharing).");
 }

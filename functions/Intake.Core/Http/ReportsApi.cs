@@ -48,8 +48,8 @@ public sealed class ReportsApi(
             SubmissionResult.Duplicate => Acknowledge(request, 200, outcome.ReportId!.Value, duplicate: true),
             SubmissionResult.Conflict => ApiAnswer.FromProblem(
                 ProblemCatalog.SubmissionConflict,
-                "A different report was already received with this submissionId. Generate a new UUID for a new report.",
-                [new FieldError("submissionId", "Already used for different content.")]),
+                "This submissionId is already taken. Generate a new UUID for a new report; a resend of your own report with the same content is answered 200.",
+                [new FieldError("submissionId", "Already taken.")]),
             SubmissionResult.Malformed => ApiAnswer.FromProblem(ProblemCatalog.MalformedJson, outcome.Errors[0].Detail, outcome.Errors),
             _ => ApiAnswer.FromProblem(
                 ProblemCatalog.ValidationFailed,

@@ -49,7 +49,7 @@ public static class ProblemCatalog
     public static readonly Problem MethodNotAllowed = new("method-not-allowed", 405, "The route does not take this method");
 
     /// <summary>The submission id is taken by other content.</summary>
-    public static readonly Problem SubmissionConflict = new("submission-conflict", 409, "This submissionId was already used for different content");
+    public static readonly Problem SubmissionConflict = new("submission-conflict", 409, "This submissionId is already taken");
 
     /// <summary>The body is larger than the limit.</summary>
     public static readonly Problem BodyTooLarge = new("body-too-large", 413, "The body is too large");

@@ -12,19 +12,27 @@ public sealed class ProcessingQueue(QueueServiceClient queues)
     private readonly QueueClient _poison = queues.GetQueueClient(StorageNames.PoisonQueue);
 
     /// <summary>Puts a message on the queue. Sending one twice is harmless: processing is idempotent.</summary>
+    /// <remarks>
+    /// Processing messages never expire (the storage default would drop them after 7 days). The
+    /// reconciler re-drives a report still <c>received</c> only while its day of receipt is within
+    /// <see cref="IntakeOptions.ReconcileLookback"/>; a message that could expire would leave a report
+    /// received before that window, during a long processing outage, with neither a message nor a
+    /// re-drive. With no expiry the last message sent for it waits until it is processed (or poisoned
+    /// after five deliveries), whatever the look-back.
+    /// </remarks>
     public async Task EnqueueAsync(ProcessReportMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        await _queue.SendMessageAsync(Serialize(message), cancellationToken).ConfigureAwait(false);
+        await _queue.SendMessageAsync(Serialize(message), visibilityTimeout: null, timeToLive: NeverExpires, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Puts several reports on the queue, <see cref="MaxBatch"/> per message.</summary>
+    /// <summary>Puts several reports on the queue, <see cref="MaxBatch"/> per message; never expiring, as <see cref="EnqueueAsync(ProcessReportMessage, CancellationToken)"/> explains.</summary>
     public async Task EnqueueAsync(IReadOnlyList<ProcessReportMessage> messages, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
         foreach (var chunk in messages.Chunk(MaxBatch))
         {
-            await _queue.SendMessageAsync(Serialize(chunk), cancellationToken).ConfigureAwait(false);
+            await _queue.SendMessageAsync(Serialize(chunk), visibilityTimeout: null, timeToLive: NeverExpires, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -18,13 +18,26 @@ public sealed partial class SubmissionReceipt(
 {
     private readonly ResiliencePipeline _storage = StorageResilience.Get(pipelines);
 
+    /// <summary>Stands for the hash of a submission another submitter owns: equal to no SHA-256, so every caller answers it as a conflict.</summary>
+    internal const string WithheldSha256 = "withheld";
+
     /// <summary>Writes the raw body unless its id is taken.</summary>
-    /// <returns>Null when this submission was written; otherwise the submission already stored under the id (compare hashes).</returns>
+    /// <returns>
+    /// Null when this submission was written; otherwise the submission already stored under the id,
+    /// as this submitter may see it (compare hashes). A submission sent with another access token
+    /// comes back with <see cref="WithheldSha256"/>, so the caller answers a conflict whatever the
+    /// bytes: a submitter never learns whether another's report has the same content (a resend) or
+    /// not, and no answer names or acknowledges a report that is not its own. The same submitter
+    /// (or, for reports sent without a token, no token again) gets the usual duplicate or conflict.
+    /// </returns>
     /// <exception cref="StorageUnavailableException">Storage failed; nothing is acknowledged and a resend is safe.</exception>
-    public Task<RawSubmission?> StoreAsync(RawSubmission submission, ReadOnlyMemory<byte> body, string contentType, CancellationToken cancellationToken = default)
+    public async Task<RawSubmission?> StoreAsync(RawSubmission submission, ReadOnlyMemory<byte> body, string contentType, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        return RunAsync(ct => raw.TryCreateAsync(submission, body, contentType, ct), submission.ReportId, cancellationToken);
+        var existing = await RunAsync(ct => raw.TryCreateAsync(submission, body, contentType, ct), submission.ReportId, cancellationToken).ConfigureAwait(false);
+        return existing is null || string.Equals(existing.SubmitterId, submission.SubmitterId, StringComparison.Ordinal)
+            ? existing
+            : existing with { Sha256 = WithheldSha256 };
     }
 
     /// <summary>Runs one storage step the client waits on, under the request path's timeout and circuit breaker.</summary>

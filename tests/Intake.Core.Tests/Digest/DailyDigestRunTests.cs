@@ -1,6 +1,7 @@
 using Intake.Core.Digest;
 using Intake.Core.Digest.Delivery;
 using Intake.Core.Tests.Support;
+using Intake.Testing.Smtp;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -50,5 +51,45 @@ public sealed class DailyDigestRunTests(StorageFixture storage) : IAsyncLifetime
         Assert.Equal(6, sent.Count);
         Assert.StartsWith("2026-11-21-", sent[0], StringComparison.Ordinal);
         Assert.Equal(Today.AddDays(-1), await Services.GetRequiredService<DigestArchive>().LatestAsync(Ct));
+    }
+
+    [Fact]
+    public async Task RunAsync_RelayDownForOneRun_TheNextRunSendsEveryFailedDeliveryOfTheWindowOnce()
+    {
+        // Arrange: the real clock, a two-day window, a relay that is down (nothing listens on its port).
+        var port = RecordingSmtpServer.FreePort();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Digest:CatchUpDays"] = "2",
+            ["Smtp:Host"] = "127.0.0.1",
+            ["Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Smtp:From"] = "digest@intake.test",
+        };
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
+        var desk = new Subscriber(Guid.NewGuid(), "desk@example.org", ["*"], null);
+        IReadOnlyList<DateOnly> compiledWhileDown;
+        await using (var down = storage.BuildServices(settings: settings))
+        {
+            await down.GetRequiredService<SubscriberStore>().AddAsync(desk, Ct);
+            compiledWhileDown = await down.GetRequiredService<DailyDigestRun>().RunAsync(Ct);
+        }
+
+        // Act: the relay is back for the next run (a new process, as after a restart or the next
+        // morning); a subscriber added meanwhile must get no past day.
+        await using var relay = RecordingSmtpServer.StartOn(port);
+        await using var up = storage.BuildServices(settings: settings);
+        await up.GetRequiredService<SubscriberStore>().AddAsync(new Subscriber(Guid.NewGuid(), "new-desk@example.org", ["*"], null), Ct);
+        await up.GetRequiredService<DailyDigestRun>().RunAsync(Ct);
+        var afterSecondRun = await relay.WaitForAsync(3, TimeSpan.FromSeconds(30), Ct);
+        await up.GetRequiredService<DailyDigestRun>().RunAsync(Ct);
+        await Task.Delay(500, Ct);
+
+        // Assert: both days failed while down; then each owed delivery arrived exactly once.
+        Assert.Equal([yesterday.AddDays(-1), yesterday], compiledWhileDown);
+        static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(
+            [("desk@example.org", Day(yesterday.AddDays(-1))), ("desk@example.org", Day(yesterday)), ("new-desk@example.org", Day(yesterday))],
+            afterSecondRun.Select(m => (m.To.Mailboxes.Single().Address, m.Headers["X-Intake-Digest-Day"])).Order());
+        Assert.Equal(3, relay.Messages.Count);
     }
 }

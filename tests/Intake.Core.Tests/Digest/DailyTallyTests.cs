@@ -1,3 +1,4 @@
+using CsCheck;
 using Intake.Core.Digest.Tally;
 using Intake.Core.Storage;
 using Intake.Core.Tests.Support;
@@ -95,6 +96,46 @@ public sealed class DailyTallyTests(StorageFixture storage) : IAsyncLifetime
         Assert.Equal(20, cells.Sum(c => c.Counts.Admin1.GetValueOrDefault("Area 1")));
         Assert.Equal(["Area 0", "Area 1", "Area 2"], cells.Select(c => c.Area).Order(StringComparer.Ordinal));
         Assert.All(cells, c => Assert.Equal(20, c.Counts.Entries.Count));
+    }
+
+    [Fact]
+    public async Task Record_HundredsOfDistinctLongNonAsciiAreasInOneCell_EveryReportCountedAndTheCellStaysSmall()
+    {
+        // 100-character names: ten characters a row key cannot hold (each becomes '_'), then 90 Arabic
+        // letters. Every name is distinct, every one falls in the same cell; unbounded, 300 of them
+        // would take that cell's one JSON property far past the table's 64 KiB limit.
+        var gen = Gen.Select(
+            Gen.String[Gen.Char['\u0621', '\u064A'], 90, 90],
+            Gen.String[Gen.Char["/\\#?|"], 10, 10].HashSet[300],
+            Gen.Int[1, 400]);
+
+        await gen.SampleAsync(
+            async (stem, marks, daysBack) =>
+            {
+                var day = Day.AddDays(-daysBack);
+                var reports = marks.Select(m => TalliedReport.From(Guid.NewGuid(), Classification(admin1: m + stem, occurred: day))).ToList();
+
+                // Half through the processor's batched path, half one by one; then some taken out again.
+                await Tally.RecordNewAsync(day, reports[..150], Ct);
+                foreach (var report in reports[150..])
+                {
+                    Assert.True(await Tally.RecordAsync(day, report, Ct));
+                }
+
+                foreach (var report in reports.Where((_, i) => i % 10 == 0))
+                {
+                    Assert.True(await Tally.ForgetAsync(day, report.ReportId, Ct));
+                }
+
+                var cell = Assert.Single(await Tally.ReadDayAsync(day, Ct));
+                Assert.Equal(270, cell.Counts.Reports);
+                Assert.Equal(270, cell.Counts.Admin1.Values.Sum());
+                Assert.InRange(cell.Counts.Admin1.Count, 2, DayTally.AreaCapacity + 1);
+                Assert.True(cell.Counts.Admin1[DayTally.OtherAreas] > 200);
+                Assert.InRange(System.Text.Json.JsonSerializer.Serialize(cell.Counts, TallyJsonContext.Default.DayTally).Length, 1, 32 * 1024);
+            },
+            iter: 2,
+            threads: 1);
     }
 
     [Fact]

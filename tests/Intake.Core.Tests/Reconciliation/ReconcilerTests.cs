@@ -1,9 +1,11 @@
 using System.Security.Cryptography;
+using Azure.Storage.Queues;
 using Intake.Core.Configuration;
 using Intake.Core.Reconciliation;
 using Intake.Core.Storage;
 using Intake.Core.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Intake.Core.Tests.Reconciliation;
@@ -43,6 +45,35 @@ public sealed class ReconcilerTests(StorageFixture storage) : IAsyncLifetime
         Assert.Equal(ReportStatus.Received, row!.Status);
         Assert.Equal(submission.Sha256, row.Sha256);
         Assert.Equal(submission.ReportId, Assert.Single(await new StorageProbe(Services).PeekAsync(StorageNames.ProcessingQueue, Ct)).ReportId);
+    }
+
+    [Fact]
+    public async Task RunAsync_QueuesAReport_ItsMessageNeverExpiresWhateverTheLookback()
+    {
+        // A processing outage longer than the look-back plus the storage default of 7 days must not
+        // strand a report: the re-drive stops at the look-back, so its last message must not expire.
+        await StoreRawOnlyAsync();
+
+        await Services.GetRequiredService<Reconciler>().RunAsync(Ct);
+
+        var queue = Services.GetRequiredService<QueueServiceClient>().GetQueueClient(StorageNames.ProcessingQueue);
+        var message = Assert.Single((await queue.PeekMessagesAsync(32, Ct)).Value);
+        var lookback = Services.GetRequiredService<IOptions<IntakeOptions>>().Value.ReconcileLookback;
+        Assert.True(message.ExpiresOn > DateTimeOffset.UtcNow.AddYears(100), $"expires {message.ExpiresOn:O}, look-back {lookback}");
+    }
+
+    [Theory]
+    [InlineData("2.00:00:00", "2.00:00:00")]
+    [InlineData("3.00:00:00", "2.00:00:00")]
+    [InlineData("00:15:00", "00:10:00")]
+    public async Task Settings_RedriveAfterNotShorterThanTheLookback_StopStartUpNamingBoth(string redriveAfter, string lookback)
+    {
+        await using var services = storage.BuildServices(settings: new Dictionary<string, string?> { ["Intake:RedriveAfter"] = redriveAfter, ["Intake:ReconcileLookback"] = lookback });
+
+        var refused = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<IntakeOptions>>().Value);
+
+        Assert.Contains("Intake:RedriveAfter", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Intake:ReconcileLookback", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

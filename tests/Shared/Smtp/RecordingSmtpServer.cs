@@ -83,6 +83,19 @@ public sealed class RecordingSmtpServer : IAsyncDisposable
         return new RecordingSmtpServer(port, certificate, login);
     }
 
+    /// <summary>Starts a plain server on <paramref name="port"/>: a relay coming back where one was down.</summary>
+    public static RecordingSmtpServer StartOn(int port) => new(port, null, null);
+
+    /// <summary>A loopback port where nothing listens now: a relay that is down.</summary>
+    public static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+
     /// <summary>Answers the next <paramref name="count"/> messages with 452 (try again later).</summary>
     public void RefuseNext(int count) => Interlocked.Exchange(ref _store.RefuseRemaining, count);
 

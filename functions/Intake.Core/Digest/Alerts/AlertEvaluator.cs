@@ -78,7 +78,7 @@ internal sealed class AlertEvaluator
         }
 
         var day = DateOnly.FromDayNumber(series.Day);
-        var (reports, sources, types, ids) = Evidence(unit, signal, series.Day, series.Day, series.Day);
+        var (reports, sources, types, ids, unshared) = Evidence(unit, signal, series.Day, series.Day, series.Day);
         if (sources < (rule.MinSources ?? 1))
         {
             return null;
@@ -86,7 +86,10 @@ internal sealed class AlertEvaluator
 
         var evidence = new AlertEvidence(
             signal.Name, probability is null ? "minimum-count" : "negative-binomial-tail", observed, Math.Round(mean, 3), Round(probability), null, rule.MaxProbability,
-            day, day, day.AddDays(-rule.Guard - rule.Baseline), day.AddDays(-rule.Guard - 1), reports, sources, types, ids, Spark(counts));
+            day, day, day.AddDays(-rule.Guard - rule.Baseline), day.AddDays(-rule.Guard - 1), reports, sources, types, ids, Spark(counts))
+        {
+            Unshared = unshared,
+        };
         return new AlertFinding(order, rule, unit, SpikeMessage(rule, unit, evidence, min), Numbers(evidence, ("minCount", min)), evidence);
     }
 
@@ -136,7 +139,7 @@ internal sealed class AlertEvaluator
 
         var day = DateOnly.FromDayNumber(series.Day);
         var from = day.AddDays(-runDays + 1);
-        var (reports, sources, types, ids) = Evidence(unit, signal, from.DayNumber, series.Day, series.Day);
+        var (reports, sources, types, ids, unshared) = Evidence(unit, signal, from.DayNumber, series.Day, series.Day);
         if (sources < (rule.MinSources ?? 1))
         {
             return null;
@@ -144,7 +147,10 @@ internal sealed class AlertEvaluator
 
         var evidence = new AlertEvidence(
             signal.Name, "poisson-cusum", observed, Math.Round(expected, 3), Round(probability), Math.Round(statistic, 3), threshold,
-            from, day, day.AddDays(-rule.Watch - rule.Baseline + 1), day.AddDays(-rule.Watch), reports, sources, types, ids, Spark(counts));
+            from, day, day.AddDays(-rule.Watch - rule.Baseline + 1), day.AddDays(-rule.Watch), reports, sources, types, ids, Spark(counts))
+        {
+            Unshared = unshared,
+        };
         return new AlertFinding(order, rule, unit, EscalationMessage(rule, unit, evidence, rate0, rate1), Numbers(evidence, ("runDays", runDays), ("baselineRate", Math.Round(rate0, 3))), evidence);
     }
 
@@ -160,7 +166,7 @@ internal sealed class AlertEvaluator
             return null;
         }
 
-        var (sources, types, ids) = Describe(entries);
+        var (sources, types, ids, unshared) = Describe(entries);
         if (sources < (rule.MinSources ?? 1))
         {
             return null;
@@ -169,30 +175,35 @@ internal sealed class AlertEvaluator
         var day = DateOnly.FromDayNumber(series.Day);
         series.Read(_incidents, counts);
         var evidence = new AlertEvidence(
-            "severity", "per-report", entries.Count, 0, null, null, null, day, day, null, null, entries.Count, sources, types, ids, Spark(counts));
+            "severity", "per-report", entries.Count, 0, null, null, null, day, day, null, null, entries.Count, sources, types, ids, Spark(counts))
+        {
+            Unshared = unshared,
+        };
         var killed = entries.Sum(e => e.Killed);
         return new AlertFinding(order, rule, unit, SeverityMessage(rule, unit, entries.Count, killed, sources), Numbers(evidence, ("killed", killed), ("minSeverity", rule.MinSeverity!.Value), ("minKilled", rule.MinKilled ?? 0)), evidence);
     }
 
     /// <summary>The reports counted in a signal over occurrence days [from, to], as known at the end of <paramref name="day"/>.</summary>
-    private (int Reports, int Sources, IReadOnlyList<string> Types, IReadOnlyList<Guid> Ids) Evidence(AlertUnit unit, AlertSeries.Signal signal, int from, int to, int day)
+    private (int Reports, int Sources, IReadOnlyList<string> Types, IReadOnlyList<Guid> Ids, IReadOnlyList<Guid>? Unshared) Evidence(AlertUnit unit, AlertSeries.Signal signal, int from, int to, int day)
     {
         var entries = unit.Cells
             .Where(c => c.Received <= day && c.Occurred >= from && c.Occurred <= to)
             .SelectMany(c => c.Source.Counts.Entries)
             .Where(e => signal.Counts(CategoryIndex(e.Category), e.Killed))
             .ToList();
-        var (sources, types, ids) = Describe(entries);
-        return (entries.Count, sources, types, ids);
+        var (sources, types, ids, unshared) = Describe(entries);
+        return (entries.Count, sources, types, ids, unshared);
     }
 
-    private static (int Sources, IReadOnlyList<string> Types, IReadOnlyList<Guid> Ids) Describe(List<TallyEntry> entries)
+    private static (int Sources, IReadOnlyList<string> Types, IReadOnlyList<Guid> Ids, IReadOnlyList<Guid>? Unshared) Describe(List<TallyEntry> entries)
     {
         entries.Sort(TallyEntry.ByWeight);
         // Reports sent without a token are counted as one source: nothing says they are independent.
         var sources = entries.Select(e => e.SubmitterId ?? "").Distinct(StringComparer.Ordinal).Count();
         var types = entries.Select(e => e.SourceType).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return (sources, types, entries.Take(AlertEvidence.MaxReportIds).Select(e => e.ReportId).ToList());
+        var listed = entries.Take(AlertEvidence.MaxReportIds).ToList();
+        var unshared = listed.Where(e => !e.SharedWithPartners).Select(e => e.ReportId).ToList();
+        return (sources, types, listed.Select(e => e.ReportId).ToList(), unshared.Count == 0 ? null : unshared);
     }
 
     private static int[] Spark(int[] counts) => counts[^AlertEvidence.SparkDays..];

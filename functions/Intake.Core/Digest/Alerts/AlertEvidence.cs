@@ -38,6 +38,13 @@ public sealed record AlertEvidence(
     /// <summary>How many report ids an alert lists.</summary>
     public const int MaxReportIds = 20;
 
+    /// <summary>
+    /// The ids in <see cref="ReportIds"/> whose reporter did not consent to sharing: internal recipients
+    /// see them, partners never (<see cref="PartnerView"/>); null when there are none.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Guid>? Unshared { get; init; }
+
     /// <summary>Days of <see cref="Last28Days"/>.</summary>
     public const int SparkDays = 28;
 }

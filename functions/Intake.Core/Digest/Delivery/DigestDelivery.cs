@@ -5,8 +5,8 @@ namespace Intake.Core.Digest.Delivery;
 
 /// <summary>
 /// Sends a compiled day's digest to its subscribers, each cut to the regions followed, at most
-/// once per (day, subscriber) unless forced. A subscriber whose send fails is released in the
-/// ledger for the next run and does not stop the others.
+/// once per (day, subscriber) unless forced. A subscriber whose send fails is marked failed in the
+/// ledger, does not stop the others, and is sent to again by <see cref="RetryFailedAsync"/>.
 /// </summary>
 public sealed partial class DigestDelivery(
     DigestArchive archive,
@@ -60,6 +60,23 @@ public sealed partial class DigestDelivery(
         return outcomes;
     }
 
+    /// <summary>
+    /// Sends the digest of <paramref name="day"/> again to the subscribers whose delivery of it failed
+    /// (and only to them: a subscriber added since gets no past digest). Subscribers removed since are skipped.
+    /// </summary>
+    /// <returns>One outcome per failed delivery retried; empty when none failed or the day is not compiled.</returns>
+    public async Task<IReadOnlyList<DeliveryOutcome>> RetryFailedAsync(DateOnly day, CancellationToken cancellationToken = default)
+    {
+        var failed = await ledger.ListFailedAsync(day, cancellationToken).ConfigureAwait(false);
+        var outcomes = new List<DeliveryOutcome>();
+        foreach (var subscriberId in failed)
+        {
+            outcomes.AddRange(await SendAsync(day, force: false, subscriberId, cancellationToken).ConfigureAwait(false) ?? []);
+        }
+
+        return outcomes;
+    }
+
     private async Task<DeliveryOutcome> SendOneAsync(DateOnly day, SituationDigest digest, DigestCompileRecord? record, Subscriber subscriber, bool force, CancellationToken cancellationToken)
     {
         if (!await ledger.TryClaimAsync(day, subscriber.Id, force, cancellationToken).ConfigureAwait(false))
@@ -91,6 +108,6 @@ public sealed partial class DigestDelivery(
     [LoggerMessage(EventId = 411, Level = LogLevel.Information, Message = "The digest of {Day} was already sent to subscriber {SubscriberId}; not sent again")]
     private partial void LogSkipped(DateOnly day, Guid subscriberId);
 
-    [LoggerMessage(EventId = 412, Level = LogLevel.Error, Message = "Sending the digest of {Day} to subscriber {SubscriberId} failed; the next run tries again")]
+    [LoggerMessage(EventId = 412, Level = LogLevel.Error, Message = "Sending the digest of {Day} to subscriber {SubscriberId} failed; the next daily run tries again, within the catch-up window")]
     private partial void LogFailed(Exception exception, DateOnly day, Guid subscriberId);
 }

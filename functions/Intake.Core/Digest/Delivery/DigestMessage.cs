@@ -11,12 +11,15 @@ namespace Intake.Core.Digest.Delivery;
 /// </summary>
 internal static class DigestMessage
 {
-    /// <summary>The message for <paramref name="subscriber"/>, cut to the regions it follows, areas named in its language.</summary>
+    /// <summary>
+    /// The message for <paramref name="subscriber"/>, cut to the regions it follows and to what its
+    /// audience may read (<see cref="PartnerView"/>), areas named in its language.
+    /// </summary>
     public static MimeMessage Build(SituationDigest digest, DigestCompileRecord? record, Subscriber subscriber, string from, Gazetteer? gazetteer = null)
     {
         ArgumentNullException.ThrowIfNull(digest);
         ArgumentNullException.ThrowIfNull(subscriber);
-        var mine = DigestSelection.ForRegions(digest, subscriber.Regions);
+        var mine = PartnerView.For(DigestSelection.ForRegions(digest, subscriber.Regions), subscriber.Audience);
         if (gazetteer is not null && !string.IsNullOrWhiteSpace(subscriber.Language))
         {
             mine = DigestSelection.Named(mine, code => gazetteer.NameOf(code, subscriber.Language));

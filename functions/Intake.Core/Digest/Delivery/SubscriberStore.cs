@@ -37,6 +37,7 @@ public sealed class SubscriberStore(TableServiceClient tables)
                 ["Regions"] = string.Join(',', subscriber.Regions),
                 ["Language"] = subscriber.Language,
                 ["Flash"] = subscriber.Flash,
+                ["Audience"] = subscriber.Audience,
             },
             cancellationToken);
     }
@@ -51,5 +52,6 @@ public sealed class SubscriberStore(TableServiceClient tables)
         e.GetString("Email") ?? "",
         (e.GetString("Regions") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
         e.GetString("Language") is { Length: > 0 } language ? language : null,
-        e.GetBoolean("Flash") ?? false);
+        e.GetBoolean("Flash") ?? false,
+        Audiences.Of(e.GetString("Audience")));
 }

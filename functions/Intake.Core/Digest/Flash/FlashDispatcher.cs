@@ -48,7 +48,8 @@ public sealed partial class FlashDispatcher(
             }
 
             var areaName = AreaName(report.Area);
-            queued += await FanOutAsync(report.Country, report.Area, rule, report.ReportId, id, now, deliveryId => new FlashAlert(
+            // A report flash is the report itself: it reaches partners only with the reporter's consent.
+            queued += await FanOutAsync(report.Country, report.Area, rule, report.ReportId, id, now, (deliveryId, audience) => !report.SharedWithPartners && !Audiences.SeesUnshared(audience) ? null : new FlashAlert(
                 FlashAlert.SchemaId, deliveryId, id, rule, title, report.Country, report.Area, report.ReportId, report.Category,
                 report.RiskFactors, report.Severity, report.Killed, report.Injured, report.OccurredOn, report.SourceType, now, areaName), cancellationToken).ConfigureAwait(false);
         }
@@ -88,19 +89,20 @@ public sealed partial class FlashDispatcher(
 
         var named = alert with { AreaName = AreaName(area) ?? alert.AreaName };
         var heaviest = alert.Evidence is { ReportIds.Count: > 0 } e ? e.ReportIds[0] : Guid.Empty;
-        return await FanOutAsync(alert.Region, area, alert.Rule, heaviest, id, now, deliveryId => new FlashAlert(
-            FlashAlert.AreaSchemaId, deliveryId, id, alert.Rule, title, alert.Region, area, null, null, null, null, null, null, null, null, now, named.AreaName, named,
+        return await FanOutAsync(alert.Region, area, alert.Rule, heaviest, id, now, (deliveryId, audience) => new FlashAlert(
+            FlashAlert.AreaSchemaId, deliveryId, id, alert.Rule, title, alert.Region, area, null, null, null, null, null, null, null, null, now, named.AreaName, PartnerView.For(named, audience),
             [.. alongside.Select(a => a.Rule)]), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<int> FanOutAsync(string region, string area, string rule, Guid reportId, Guid flashId, DateTimeOffset now, Func<Guid, FlashAlert> bodyFor, CancellationToken cancellationToken)
+    // bodyFor gives the body for a delivery id and the receiver's audience (Audiences); null when that receiver may not have it.
+    private async Task<int> FanOutAsync(string region, string area, string rule, Guid reportId, Guid flashId, DateTimeOffset now, Func<Guid, string, FlashAlert?> bodyFor, CancellationToken cancellationToken)
     {
-        var targets = new List<(string Channel, Guid Id)>();
+        var targets = new List<(string Channel, Guid Id, string Audience)>();
         foreach (var hook in await webhooks.ListAsync(cancellationToken).ConfigureAwait(false))
         {
             if (hook.Follows(region))
             {
-                targets.Add((FlashDelivery.Webhook, hook.Id));
+                targets.Add((FlashDelivery.Webhook, hook.Id, hook.Audience));
             }
         }
 
@@ -108,16 +110,23 @@ public sealed partial class FlashDispatcher(
         {
             if (s.Flash && s.Regions.Any(r => r == DigestSelection.AllRegions || string.Equals(r, region, StringComparison.OrdinalIgnoreCase)))
             {
-                targets.Add((FlashDelivery.Email, s.Id));
+                targets.Add((FlashDelivery.Email, s.Id, s.Audience));
             }
         }
 
         var immediate = new List<Guid>();
-        foreach (var (channel, targetId) in targets)
+        var sent = 0;
+        foreach (var (channel, targetId, audience) in targets)
         {
             var deliveryId = DeliveryId(flashId, targetId);
+            if (bodyFor(deliveryId, audience) is not { } body)
+            {
+                continue;
+            }
+
+            sent++;
             var delivery = new FlashDelivery(deliveryId, flashId, rule, region, area, reportId, channel, targetId, FlashStatuses.Pending, 0, now);
-            if (!await deliveries.TryAddAsync(delivery, JsonSerializer.Serialize(bodyFor(deliveryId), FlashJsonContext.Default.FlashAlert), cancellationToken).ConfigureAwait(false))
+            if (!await deliveries.TryAddAsync(delivery, JsonSerializer.Serialize(body, FlashJsonContext.Default.FlashAlert), cancellationToken).ConfigureAwait(false))
             {
                 continue;
             }
@@ -131,9 +140,9 @@ public sealed partial class FlashDispatcher(
             }
         }
 
-        LogRaised(reportId, rule, flashId, targets.Count);
+        LogRaised(reportId, rule, flashId, sent);
         await Task.WhenAll(immediate.Select(id => AttemptNowAsync(id, cancellationToken))).ConfigureAwait(false);
-        return targets.Count;
+        return sent;
     }
 
     private async Task AttemptNowAsync(Guid deliveryId, CancellationToken cancellationToken)

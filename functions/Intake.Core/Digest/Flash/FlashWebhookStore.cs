@@ -1,4 +1,5 @@
 using Intake.Core.Configuration;
+using Intake.Core.Digest.Delivery;
 using Intake.Core.Storage;
 
 namespace Intake.Core.Digest.Flash;
@@ -18,7 +19,7 @@ public sealed class FlashWebhookStore(TableServiceClient tables)
     {
         var list = new List<FlashWebhook>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
-        await foreach (var e in _table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Url", "Regions", "CreatedAt"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Url", "Regions", "CreatedAt", "Audience"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             list.Add(ToWebhook(e));
         }
@@ -34,10 +35,15 @@ public sealed class FlashWebhookStore(TableServiceClient tables)
     }
 
     /// <summary>Registers a webhook with a new secret.</summary>
-    public async Task<FlashWebhookCreated> AddAsync(string url, IReadOnlyList<string> regions, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <param name="url">Where deliveries are POSTed.</param>
+    /// <param name="regions">The regions it follows.</param>
+    /// <param name="now">When it is registered.</param>
+    /// <param name="audience"><see cref="Audiences.Internal"/> or <see cref="Audiences.Partner"/>.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    public async Task<FlashWebhookCreated> AddAsync(string url, IReadOnlyList<string> regions, DateTimeOffset now, string audience = Audiences.Partner, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(regions);
-        var created = new FlashWebhookCreated(Guid.NewGuid(), url, regions, now, FlashSignature.NewSecret());
+        var created = new FlashWebhookCreated(Guid.NewGuid(), url, regions, now, FlashSignature.NewSecret(), Audiences.Of(audience));
         await _table.AddEntityAsync(
             new TableEntity(Partition, created.Id.ToString("D"))
             {
@@ -45,6 +51,7 @@ public sealed class FlashWebhookStore(TableServiceClient tables)
                 ["Regions"] = string.Join(',', regions),
                 ["CreatedAt"] = now,
                 ["Secret"] = created.Secret,
+                ["Audience"] = created.Audience,
             },
             cancellationToken).ConfigureAwait(false);
         return created;
@@ -58,5 +65,6 @@ public sealed class FlashWebhookStore(TableServiceClient tables)
         Guid.ParseExact(e.RowKey, "D"),
         e.GetString("Url") ?? "",
         (e.GetString("Regions") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
-        e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue);
+        e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
+        Audiences.Of(e.GetString("Audience")));
 }

@@ -16,6 +16,18 @@ public sealed class DayTally
     /// </summary>
     public const int EntryCapacity = 64;
 
+    /// <summary>
+    /// How many distinct names a cell counts in <see cref="Admin1"/>. A cell is one area, but names
+    /// that differ only in characters a row key cannot hold share it, so without a bound a submitter
+    /// could grow one cell past the table's 64 KiB property limit with names of 100 non-ASCII
+    /// characters (600 escaped each), and every later report of the cell would fail. Beyond the bound,
+    /// a name is counted under <see cref="OtherAreas"/>: every total stays exact.
+    /// </summary>
+    public const int AreaCapacity = 16;
+
+    /// <summary>The <see cref="Admin1"/> key of the reports of names beyond <see cref="AreaCapacity"/>.</summary>
+    public const string OtherAreas = "(other areas)";
+
     /// <summary>Reports counted.</summary>
     public int Reports { get; set; }
 
@@ -68,7 +80,7 @@ public sealed class DayTally
         Killed += sign * report.Killed;
         Injured += sign * report.Injured;
         Bump(Categories, report.Category, sign);
-        Bump(Admin1, report.Admin1, sign);
+        Bump(Admin1, AreaKey(report.Admin1, sign), sign);
         Bump(Severities, report.Severity.ToString(System.Globalization.CultureInfo.InvariantCulture), sign);
         Bump(Sources, report.SourceType, sign);
         foreach (var rf in report.RiskFactors)
@@ -98,6 +110,16 @@ public sealed class DayTally
             }
         }
     }
+
+    /// <summary>
+    /// The <see cref="Admin1"/> key a report is counted under: its name while the cell has room for it,
+    /// else <see cref="OtherAreas"/>. Taken out, it comes off its name if counted, else off the others:
+    /// the totals stay exact whatever the order (a name may later take a count that went to the others).
+    /// </summary>
+    private string AreaKey(string area, int sign) =>
+        Admin1.ContainsKey(area) ? area
+        : sign > 0 && Admin1.Count(a => a.Key != OtherAreas) < AreaCapacity ? area
+        : OtherAreas;
 
     /// <summary>Adds another cell's counts to this one.</summary>
     public void Merge(DayTally other)

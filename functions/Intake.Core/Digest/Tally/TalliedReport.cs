@@ -18,6 +18,11 @@ namespace Intake.Core.Digest.Tally;
 /// <param name="Injured">Reported injured (0 when not given).</param>
 /// <param name="SourceType">How the reporter knows.</param>
 /// <param name="SubmitterId">The id (an opaque token id, never the secret) of the access token the report came with; null when none.</param>
+/// <param name="SharedWithPartners">
+/// The reporter consented to sharing the report, without personal data, with partners: only then may
+/// it appear on its own (a notable incident, a flash, a report id) in anything sent to a partner.
+/// False for reports tallied before consent was recorded: not shared, as the exports decide too.
+/// </param>
 public sealed record TalliedReport(
     Guid ReportId,
     DateOnly OccurredOn,
@@ -30,7 +35,8 @@ public sealed record TalliedReport(
     int Killed,
     int Injured,
     string SourceType,
-    string? SubmitterId = null)
+    string? SubmitterId = null,
+    bool SharedWithPartners = false)
 {
     /// <summary>The name used for a missing country or area.</summary>
     public const string Unknown = "unknown";
@@ -51,7 +57,8 @@ public sealed record TalliedReport(
             Math.Max(0, classification.Killed ?? 0),
             Math.Max(0, classification.Injured ?? 0),
             classification.SourceType,
-            string.IsNullOrWhiteSpace(submitterId) ? null : submitterId);
+            string.IsNullOrWhiteSpace(submitterId) ? null : submitterId,
+            classification.Facts?.ShareWithPartners == true);
     }
 
     /// <summary>

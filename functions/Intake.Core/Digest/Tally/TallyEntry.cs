@@ -10,13 +10,14 @@ namespace Intake.Core.Digest.Tally;
 /// <param name="Killed">Reported killed.</param>
 /// <param name="SourceType">How the reporter knows.</param>
 /// <param name="SubmitterId">The access token id it came with; null when none.</param>
-public sealed record TallyEntry(Guid ReportId, string Category, int Severity, int Killed, string SourceType, string? SubmitterId)
+/// <param name="SharedWithPartners">The reporter consented to sharing it with partners (<see cref="TalliedReport.SharedWithPartners"/>).</param>
+public sealed record TallyEntry(Guid ReportId, string Category, int Severity, int Killed, string SourceType, string? SubmitterId, bool SharedWithPartners = false)
 {
     /// <summary>The entry of a tallied report.</summary>
     public static TallyEntry Of(TalliedReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return new TallyEntry(report.ReportId, report.Category, report.Severity, report.Killed, report.SourceType, report.SubmitterId);
+        return new TallyEntry(report.ReportId, report.Category, report.Severity, report.Killed, report.SourceType, report.SubmitterId, report.SharedWithPartners);
     }
 
     /// <summary>Most severe first, then most killed, then by id: a total order, so a capped list keeps the same entries whatever the processing order.</summary>

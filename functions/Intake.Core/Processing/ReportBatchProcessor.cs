@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Intake.Core.Configuration;
-using Intake.Core.Digest.Tally;
 using Intake.Core.Storage;
 
 namespace Intake.Core.Processing;
@@ -8,8 +7,9 @@ namespace Intake.Core.Processing;
 /// <summary>
 /// Processes one delivery of a processing queue message, which names one report (every version
 /// writes that form) or a batch. A batch is read and classified report by report (several at a
-/// time), then written per day of receipt: one tally transaction per 40 reports and one index
-/// transaction per 100 rows, instead of three to four calls per report. Failures stay per report:
+/// time), then written per day of receipt, together with the other messages this instance is
+/// processing (<see cref="ProcessedReportWriter"/>): one tally transaction per 40 reports and one
+/// index transaction per 100 rows, instead of three to four calls per report. Failures stay per report:
 /// a report that fails records its attempt on its own row and does not stop the others; the message
 /// is then delivered again (reports already processed are skipped), and on the last delivery
 /// (<see cref="StorageNames.MaxDequeueCount"/>) each report still failing is marked failed and put on
@@ -17,7 +17,7 @@ namespace Intake.Core.Processing;
 /// </summary>
 public sealed partial class ReportBatchProcessor(
     ReportProcessor processor,
-    DailyTally tally,
+    ProcessedReportWriter writer,
     ProcessingQueue queue,
     ILogger<ReportBatchProcessor> logger)
 {
@@ -65,8 +65,8 @@ public sealed partial class ReportBatchProcessor(
             var again = day.Where(p => p.Row.Status == ReportStatus.Processed).ToList();
             try
             {
-                await tally.RecordNewAsync(day.Key, [.. fresh.Select(p => p.Tallied)], cancellationToken).ConfigureAwait(false);
-                await processor.FlashAndMarkAsync(fresh, cancellationToken).ConfigureAwait(false);
+                // Combined with the other messages this instance is processing (ProcessedReportWriter).
+                await writer.WriteAsync(day.Key, fresh, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -68,6 +68,7 @@ internal static class BenchmarkRun
             return null;
         }
 
+        await new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString).GetTableClient(Intake.Core.Configuration.StorageNames.ReportsTable).CreateIfNotExistsAsync();
         var left = await CountQueuedAsync(azurite.ConnectionString);
         if (left < options.Backlog)
         {

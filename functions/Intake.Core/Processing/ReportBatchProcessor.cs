@@ -19,10 +19,16 @@ public sealed partial class ReportBatchProcessor(
     ReportProcessor processor,
     ProcessedReportWriter writer,
     ProcessingQueue queue,
-    ILogger<ReportBatchProcessor> logger)
+    ILogger<ReportBatchProcessor> logger) : IDisposable
 {
-    /// <summary>Reports of one batch read and classified at once.</summary>
-    private const int Parallelism = 8;
+    /// <summary>
+    /// Reports read and classified at once in this instance, over every message it is processing (the
+    /// queue trigger hands it 16 at a time). More would only queue in storage: on the emulator, requests
+    /// waiting behind hundreds of reads made the health probe and intake's own writes wait seconds.
+    /// </summary>
+    private const int Parallelism = 32;
+
+    private readonly SemaphoreSlim _reading = new(Parallelism, Parallelism);
 
     /// <summary>Processes one delivery of a message naming <paramref name="messages"/>.</summary>
     /// <param name="messages">The reports the message names (<see cref="ProcessingQueue.DeserializeAll"/>).</param>
@@ -45,9 +51,10 @@ public sealed partial class ReportBatchProcessor(
         await Parallel.ForEachAsync(messages.DistinctBy(m => m.ReportId), options, async (message, ct) =>
         {
             using var scope = logger.BeginScope(new Dictionary<string, object> { ["ReportId"] = message.ReportId });
+            await _reading.WaitAsync(ct).ConfigureAwait(false);
             try
             {
-                if (await processor.PrepareAsync(message, dequeueCount, ct).ConfigureAwait(false) is { } report)
+                if (await processor.PrepareBatchedAsync(message, dequeueCount, ct).ConfigureAwait(false) is { } report)
                 {
                     prepared.Add(report);
                 }
@@ -55,6 +62,10 @@ public sealed partial class ReportBatchProcessor(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 failed[message.ReportId] = (message, e);
+            }
+            finally
+            {
+                _reading.Release();
             }
         }).ConfigureAwait(false);
 
@@ -79,7 +90,15 @@ public sealed partial class ReportBatchProcessor(
             {
                 try
                 {
-                    await processor.FinishAsync(report, cancellationToken).ConfigureAwait(false);
+                    if (report.RowAssumed)
+                    {
+                        // Its row was not read (first delivery) and may be missing: the ordinary path reads and repairs it.
+                        await processor.ProcessAsync(messages.First(m => m.ReportId == report.Row.ReportId), dequeueCount, cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await processor.FinishAsync(report, cancellationToken).ConfigureAwait(false);
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -103,6 +122,9 @@ public sealed partial class ReportBatchProcessor(
 
         throw new ReportBatchException(failed.Count, messages.Count, failed.Values.First().Error);
     }
+
+    /// <inheritdoc />
+    public void Dispose() => _reading.Dispose();
 
     [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "Writing {Count} processed reports of {ReceivedOn} together failed; writing them one by one")]
     private partial void LogBatchWriteFailed(Exception exception, int count, DateOnly receivedOn);

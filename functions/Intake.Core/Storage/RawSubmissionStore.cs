@@ -82,6 +82,16 @@ public sealed class RawSubmissionStore(BlobServiceClient blobs)
         }
     }
 
+    /// <summary>Reads a submission's bytes and its record (the metadata comes with the download: one call).</summary>
+    /// <exception cref="RequestFailedException">The blob does not exist (404) or storage failed.</exception>
+    public async Task<(RawSubmission Record, BinaryData Content)> ReadWithRecordAsync(Guid reportId, CancellationToken cancellationToken = default)
+    {
+        var download = await _container.GetBlobClient(BlobName(reportId))
+            .DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+        var details = download.Value.Details;
+        return (ToSubmission(reportId, details.Metadata, details.ContentLength, details.LastModified), download.Value.Content);
+    }
+
     /// <summary>Reads a submission's bytes.</summary>
     /// <exception cref="RequestFailedException">The blob does not exist (404) or storage failed.</exception>
     public async Task<BinaryData> ReadAsync(Guid reportId, CancellationToken cancellationToken = default)

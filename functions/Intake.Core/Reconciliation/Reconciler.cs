@@ -27,9 +27,22 @@ public sealed partial class Reconciler(
     internal static readonly TimeSpan UntaggedMargin = TimeSpan.FromHours(1);
 
     /// <summary>Runs one pass, or skips it (<see cref="ReconcileSummary.Skipped"/>) while another instance runs one.</summary>
-    public async Task<ReconcileSummary> RunAsync(CancellationToken cancellationToken = default)
+    public Task<ReconcileSummary> RunAsync(CancellationToken cancellationToken = default) => RunAsync(TimeSpan.Zero, cancellationToken);
+
+    /// <summary>
+    /// Runs one pass, waiting up to <paramref name="waitForLease"/> for a pass that another instance is
+    /// running to end (an admin who asked for a pass wants its answer, not a skip); skips after that.
+    /// </summary>
+    public async Task<ReconcileSummary> RunAsync(TimeSpan waitForLease, CancellationToken cancellationToken = default)
     {
+        var giveUpAt = time.GetUtcNow() + waitForLease;
         var lease = await ReconcilerLease.TryAcquireAsync(blobs, time, logger, cancellationToken).ConfigureAwait(false);
+        while (lease is null && time.GetUtcNow() < giveUpAt)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken).ConfigureAwait(false);
+            lease = await ReconcilerLease.TryAcquireAsync(blobs, time, logger, cancellationToken).ConfigureAwait(false);
+        }
+
         if (lease is null)
         {
             LogSkipped();

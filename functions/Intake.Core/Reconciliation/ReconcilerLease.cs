@@ -5,10 +5,10 @@ namespace Intake.Core.Reconciliation;
 
 /// <summary>
 /// The blob lease that lets one reconciler pass run at a time across every instance (start-up
-/// passes, the timer, an admin's <c>POST admin/reconcile</c>). The blob
-/// <c>raw-submissions/reconciler/lease</c> is outside the submissions' names (a hierarchical listing
-/// never returns it, and it has no receipt tag). Its metadata also records when this version first
-/// ran (<see cref="TaggedSince"/>): submissions stored before then have no receipt tag.
+/// passes, the timer, an admin's <c>POST admin/reconcile</c>). The blob <c>digests/reconciler/lease</c>
+/// sits with the pipeline's other derived state (the tally snapshots), never among the evidence in
+/// <c>raw-submissions</c>. Its metadata also records when this version first ran
+/// (<see cref="TaggedSince"/>): submissions stored before then have no receipt tag.
 /// A pass is idempotent, so the lease saves work rather than guarding correctness: if a renewal
 /// fails (storage unreachable for a minute), the pass goes on and a second one may overlap it.
 /// </summary>
@@ -19,10 +19,11 @@ internal sealed partial class ReconcilerLease : IAsyncDisposable
 
     private const string TaggedSinceKey = "taggedsince";
 
-    // The longest finite lease storage grants; renewed well before it ends, so a pass of any
-    // length keeps it, and a crashed instance's lease ends within a minute.
-    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(20);
+    // The shortest lease storage grants, renewed well before it ends: a pass of any length keeps it,
+    // and the lease of an instance that crashed mid-pass ends within 15 s, so the restarted host's
+    // passes are not held off for long.
+    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(5);
 
     private readonly BlobLeaseClient _lease;
     private readonly CancellationTokenSource _stop = new();
@@ -44,7 +45,7 @@ internal sealed partial class ReconcilerLease : IAsyncDisposable
     public static async Task<ReconcilerLease?> TryAcquireAsync(BlobServiceClient blobs, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(blobs);
-        var blob = blobs.GetBlobContainerClient(StorageNames.RawSubmissions).GetBlobClient(BlobName);
+        var blob = blobs.GetBlobContainerClient(StorageNames.Digests).GetBlobClient(BlobName);
         try
         {
             await blob.UploadAsync(BinaryData.Empty, new BlobUploadOptions
@@ -119,6 +120,6 @@ internal sealed partial class ReconcilerLease : IAsyncDisposable
     [LoggerMessage(EventId = 304, Level = LogLevel.Warning, Message = "Reconciler could not renew its lease; the pass goes on (it is idempotent)")]
     private partial void LogRenewFailed(Exception exception);
 
-    [LoggerMessage(EventId = 305, Level = LogLevel.Warning, Message = "Reconciler could not release its lease; it ends within a minute")]
+    [LoggerMessage(EventId = 305, Level = LogLevel.Warning, Message = "Reconciler could not release its lease; it ends within 15 s")]
     private partial void LogReleaseFailed(Exception exception);
 }

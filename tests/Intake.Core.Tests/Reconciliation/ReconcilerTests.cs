@@ -87,7 +87,7 @@ public sealed class ReconcilerTests(StorageFixture storage) : IAsyncLifetime
 
     private async Task WaitUntilLeasedAsync()
     {
-        var blob = new BlobServiceClient(storage.ConnectionString).GetBlobContainerClient(StorageNames.RawSubmissions).GetBlobClient(ReconcilerLease.BlobName);
+        var blob = new BlobServiceClient(storage.ConnectionString).GetBlobContainerClient(StorageNames.Digests).GetBlobClient(ReconcilerLease.BlobName);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(20));
         while (true)

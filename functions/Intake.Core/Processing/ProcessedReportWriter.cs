@@ -22,13 +22,18 @@ public sealed class ProcessedReportWriter(DailyTally tally, ReportProcessor proc
     private readonly ConcurrentDictionary<DateOnly, DayWrites> _days = new();
 
     /// <summary>Writes reports received on <paramref name="receivedOn"/>, none of them counted yet; completes when they are written.</summary>
+    /// <returns>
+    /// The reports left unwritten: those whose row was assumed (<see cref="PreparedReport.RowAssumed"/>)
+    /// and that the tally had counted already, so another message may have processed them; the caller
+    /// finishes them the ordinary way, which reads the row and leaves a processed report as it is.
+    /// </returns>
     /// <exception cref="Exception">The write they were part of failed: none, some or all of them may be written.</exception>
-    internal Task WriteAsync(DateOnly receivedOn, IReadOnlyList<PreparedReport> reports, CancellationToken cancellationToken)
+    internal Task<IReadOnlySet<Guid>> WriteAsync(DateOnly receivedOn, IReadOnlyList<PreparedReport> reports, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reports);
         if (reports.Count == 0)
         {
-            return Task.CompletedTask;
+            return Task.FromResult<IReadOnlySet<Guid>>(new HashSet<Guid>());
         }
 
         var waiting = new Waiting(reports);
@@ -75,9 +80,10 @@ public sealed class ProcessedReportWriter(DailyTally tally, ReportProcessor proc
             try
             {
                 List<PreparedReport> reports = [.. group.SelectMany(w => w.Reports)];
-                await tally.RecordNewAsync(receivedOn, [.. reports.Select(r => r.Tallied)], CancellationToken.None).ConfigureAwait(false);
-                await processor.FlashAndMarkAsync(reports, CancellationToken.None).ConfigureAwait(false);
-                group.ForEach(w => w.Done.TrySetResult());
+                var counted = await tally.RecordNewAsync(receivedOn, [.. reports.Select(r => r.Tallied)], CancellationToken.None).ConfigureAwait(false);
+                var left = reports.Where(r => r.RowAssumed && counted.Contains(r.Row.ReportId)).Select(r => r.Row.ReportId).ToHashSet();
+                await processor.FlashAndMarkAsync([.. reports.Where(r => !left.Contains(r.Row.ReportId))], CancellationToken.None).ConfigureAwait(false);
+                group.ForEach(w => w.Done.TrySetResult(w.Reports.Where(r => left.Contains(r.Row.ReportId)).Select(r => r.Row.ReportId).ToHashSet()));
             }
             catch (Exception e)
             {
@@ -89,7 +95,7 @@ public sealed class ProcessedReportWriter(DailyTally tally, ReportProcessor proc
     /// <summary>The reports of one caller, and the task it waits on.</summary>
     private sealed record Waiting(IReadOnlyList<PreparedReport> Reports)
     {
-        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<IReadOnlySet<Guid>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     /// <summary>The writes waiting for one day of receipt, and whether one is under way.</summary>

@@ -77,7 +77,8 @@ public sealed partial class ReportBatchProcessor(
             try
             {
                 // Combined with the other messages this instance is processing (ProcessedReportWriter).
-                await writer.WriteAsync(day.Key, fresh, cancellationToken).ConfigureAwait(false);
+                var left = await writer.WriteAsync(day.Key, fresh, cancellationToken).ConfigureAwait(false);
+                again.AddRange(fresh.Where(p => left.Contains(p.Row.ReportId)));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -115,10 +115,10 @@ public sealed partial class ReportProcessor(
     /// after adding its row as <c>received</c>, and the raw blob's metadata holds everything else the
     /// row would say (hash, source, submitter, day of receipt), so the download alone is enough: one
     /// storage call per report instead of two. What the skipped read would have caught is caught by
-    /// the writes: a report counted already (a late second message) conflicts on its tally marker and
-    /// is counted exactly once; a missing row fails the index transaction, and the report is then
-    /// processed the ordinary way (<see cref="PreparedReport.RowAssumed"/>), which repairs it. A report
-    /// processed already is processed again with the same outcome (RELIABILITY.md: at-least-once).
+    /// the writes: a report counted already (another message processed it, or began to) conflicts on
+    /// its tally marker, is not written, and is finished the ordinary way, which reads its row and
+    /// leaves a processed report as it is; a missing row fails the index transaction, and the report
+    /// is then processed the ordinary way too (<see cref="PreparedReport.RowAssumed"/>), which repairs it.
     /// Anything that fails here is retried by the ordinary path on the next delivery; nothing is
     /// recorded on a row that may not exist.
     /// </summary>

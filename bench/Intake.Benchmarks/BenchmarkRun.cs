@@ -68,6 +68,14 @@ internal static class BenchmarkRun
             return null;
         }
 
+        await new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString).GetTableClient(Intake.Core.Configuration.StorageNames.ReportsTable).CreateIfNotExistsAsync();
+        var left = await CountQueuedAsync(azurite.ConnectionString);
+        if (left < options.Backlog)
+        {
+            Console.WriteLine($"Intake left {left} reports waiting; writing {options.Backlog - left} more straight into storage...");
+            await BacklogSeed.SeedAsync(azurite.ConnectionString, options.Backlog - left);
+        }
+
         var backlog = await CountQueuedAsync(azurite.ConnectionString);
         Console.WriteLine($"Processing a backlog of {backlog} queued reports...");
         await using var processingHost = await CreateStoppedAsync();
@@ -80,13 +88,35 @@ internal static class BenchmarkRun
             TimeSpan.FromMinutes(5));
         Console.WriteLine(processing);
 
+        SustainedLoad.Result? sustained = null;
+        double? processingPeakMb = null;
+        if (options.Phases.Contains("sustained") && processingHost.Host is { } running)
+        {
+            Console.WriteLine($"Offering {options.SustainedPerSecond} reports/s for {options.SustainedFor.TotalSeconds} s with processing on...");
+            using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1024 };
+            var token = await StoredTokens.IssueAsync(azurite.ConnectionString, CallerKind.Submitter, "benchmark sustained client");
+            using var client = new HttpClient(handler) { BaseAddress = running.BaseAddress, Timeout = TimeSpan.FromSeconds(60) }.WithBearer(token);
+            sustained = await SustainedLoad.RunAsync(client, azurite.ConnectionString, options.SustainedPerSecond, options.SustainedFor);
+            Console.WriteLine(sustained);
+        }
+
+        if (processingHost.Host is { } host2)
+        {
+            processingPeakMb = Math.Round(host2.PeakResidentBytes / 1024.0 / 1024.0, 1);
+            Console.WriteLine($"Processing host peak RSS: {processingPeakMb} MB");
+        }
+
         if (!options.Phases.Contains("floor") || !options.Phases.Contains("intake"))
         {
             return null;
         }
 
         var note = "The machine is shared with other builds and test runs; figures move with its load (see the load averages). " + options.Note;
-        return new BenchmarkReport(started, Environment.ProcessorCount, Environment.MachineName, loadBefore, LoadAverage(), floorResults, intakeResults, processing, note.Trim());
+        return new BenchmarkReport(started, Environment.ProcessorCount, Environment.MachineName, loadBefore, LoadAverage(), floorResults, intakeResults, processing, note.Trim())
+        {
+            Sustained = sustained,
+            ProcessingHostPeakMb = processingPeakMb,
+        };
     }
 
     /// <summary>Reports waiting to be processed: index rows still received (a queue message names up to 32 of them).</summary>

@@ -12,7 +12,11 @@ namespace Intake.Benchmarks;
 internal static class ProcessingDrain
 {
     /// <summary>The drain: how many, over how long, and when half and nine tenths were done (seconds after the first).</summary>
-    public sealed record Result(int Reports, int Processed, double Seconds, double PerSecond, double HalfDoneSeconds, double NineTenthsDoneSeconds, int Poisoned, double AzuriteCpuMsPerReport, double HostCpuMsPerReport);
+    public sealed record Result(int Reports, int Processed, double Seconds, double PerSecond, double HalfDoneSeconds, double NineTenthsDoneSeconds, int Poisoned, double AzuriteCpuMsPerReport, double HostCpuMsPerReport)
+    {
+        /// <summary>Reports per second over the last 1,000 processed: the rate with fewer than 1,000 waiting.</summary>
+        public double PerSecondUnder1000Waiting { get; init; }
+    }
 
     public static async Task<Result> MeasureAsync(string connectionString, int backlog, Func<Task> startHost, Func<TimeSpan> azuriteCpu, Func<TimeSpan> hostCpu, TimeSpan timeout)
     {
@@ -68,7 +72,12 @@ internal static class ProcessingDrain
         var poisoned = (await poison.ExistsAsync()).Value ? (await poison.GetPropertiesAsync()).Value.ApproximateMessagesCount : 0;
         times.Sort();
         double After(double fraction) => times.Count == 0 ? double.NaN : Math.Round((times[(int)(fraction * (times.Count - 1))] - first).TotalSeconds, 1);
+        var tail = Math.Min(1000, times.Count);
+        var tailSeconds = tail < 2 ? double.NaN : Math.Max(0.001, (times[^1] - times[^tail]).TotalSeconds);
         return new Result(backlog, processed, Math.Round(seconds, 2), Math.Round(processed / seconds, 1), After(0.5), After(0.9), poisoned,
-            Math.Round(azuriteUsed.TotalMilliseconds / Math.Max(1, processed), 2), Math.Round(hostUsed.TotalMilliseconds / Math.Max(1, processed), 2));
+            Math.Round(azuriteUsed.TotalMilliseconds / Math.Max(1, processed), 2), Math.Round(hostUsed.TotalMilliseconds / Math.Max(1, processed), 2))
+        {
+            PerSecondUnder1000Waiting = Math.Round((tail - 1) / tailSeconds, 1),
+        };
     }
 }

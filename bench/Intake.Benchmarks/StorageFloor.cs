@@ -51,6 +51,8 @@ internal sealed class StorageFloor
                 ["receivedat"] = receivedAt.ToString("O", CultureInfo.InvariantCulture),
                 ["source"] = "json",
             },
+            // The receipt tag intake sets in the same call (RawSubmissionStore.ReceivedTag).
+            Tags = new Dictionary<string, string> { ["received"] = receivedAt.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture) },
             TransferValidation = new UploadTransferValidationOptions { ChecksumAlgorithm = StorageChecksumAlgorithm.MD5 },
         });
         var day = DateOnly.FromDateTime(receivedAt.UtcDateTime);

@@ -58,6 +58,46 @@ resource blobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01
   }
 }
 
+// Blob index tags: a custom role with the three tag data actions and nothing else. Intake tags each
+// raw submission with its minute of receipt in the same Put Blob call (tags/write), and the
+// reconciler finds the submissions of its look-back window by that tag (filter/action) instead of
+// listing every blob ever stored. Storage Blob Data Owner would also grant them, with far more than
+// an identity that can touch evidence should hold.
+resource blobTagsRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
+  name: guid(resourceGroup().id, storage.id, 'intake-blob-index-tags')
+  properties: {
+    roleName: 'Intake blob index tags (${storage.name})'
+    description: 'Set, read and filter by blob index tags in one storage account: Intake tags raw submissions with their receipt minute.'
+    type: 'customRole'
+    permissions: [
+      {
+        actions: []
+        notActions: []
+        dataActions: [
+          'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/tags/write'
+          'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/tags/read'
+          'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/filter/action'
+        ]
+        notDataActions: []
+      }
+    ]
+    assignableScopes: [
+      resourceGroup().id
+    ]
+  }
+}
+
+resource blobTags 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, identity.id, 'intake-blob-index-tags')
+  scope: storage
+  properties: {
+    roleDefinitionId: blobTagsRole.id
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+    description: 'Intake blob index tags: the receipt tag of raw submissions, found by the reconciler.'
+  }
+}
+
 // Queues: Storage Queue Data Contributor. The app enqueues report ids; the queue trigger reads and
 // deletes them, creates reports-poison if missing and moves failed messages there.
 resource queueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {

@@ -76,7 +76,8 @@ public sealed class DigestTests(SelfHostFixture fixture)
         await SubmitProcessedAsync("SD", "North Darfur", 5);
         await SubmitProcessedAsync("SD", "Blue Nile", 3);
         var sudan = await SubscribeAsync("sudan-desk@example.org", "SD");
-        await SubscribeAsync("sahel-desk@example.org", "ML");
+        // Niger: a region no test in this collection reports in, so its day stays quiet whatever ran before.
+        await SubscribeAsync("sahel-desk@example.org", "NE");
         fixture.Smtp.Clear();
 
         // Act: compile, read in each format, send.
@@ -121,7 +122,7 @@ public sealed class DigestTests(SelfHostFixture fixture)
         var chart = Assert.IsType<MimePart>(((MultipartRelated)alternative[1]).Single(p => p.ContentType.MimeType == "image/png"));
         Assert.Contains($"cid:{chart.ContentId}", toSudan.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("severity-5", toSudan.TextBody, StringComparison.Ordinal);
-        Assert.Contains("quiet day in your regions (ML)", toSahel.TextBody, StringComparison.Ordinal);
+        Assert.Contains("quiet day in your regions (NE)", toSahel.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("North Darfur", toSahel.HtmlBody, StringComparison.Ordinal);
         foreach (var message in messages)
         {

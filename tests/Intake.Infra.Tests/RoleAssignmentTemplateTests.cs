@@ -22,6 +22,9 @@ public sealed partial class RoleAssignmentTemplateTests(CompiledTemplates compil
     private const string KeyVaultSecretsOfficer = "b86a8fe4-44ce-4948-aee5-eccb2c155cd7";
     private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
 
+    // The one custom role: blob index tags (the receipt tag of raw submissions), declared in rbac.bicep.
+    private const string BlobIndexTags = "custom:blob-index-tags";
+
     /// <summary>Every role the templates may assign, and the only resource type it may be scoped to.</summary>
     private static readonly Dictionary<string, string> ScopeTypeByRole = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -31,6 +34,7 @@ public sealed partial class RoleAssignmentTemplateTests(CompiledTemplates compil
         [KeyVaultSecretsUser] = KeyVault,
         [KeyVaultSecretsOfficer] = KeyVault,
         [MonitoringMetricsPublisher] = ApplicationInsights,
+        [BlobIndexTags] = StorageAccount,
     };
 
     private IReadOnlyList<ArmResource> Assignments => compiled.Main.Declared("Microsoft.Authorization/roleAssignments");
@@ -72,7 +76,7 @@ public sealed partial class RoleAssignmentTemplateTests(CompiledTemplates compil
 
         // Assert
         Assert.Equal(
-            new HashSet<string>(StringComparer.OrdinalIgnoreCase) { BlobDataContributor, QueueDataContributor, TableDataContributor },
+            new HashSet<string>(StringComparer.OrdinalIgnoreCase) { BlobDataContributor, QueueDataContributor, TableDataContributor, BlobIndexTags },
             storageRoles);
     }
 
@@ -86,7 +90,7 @@ public sealed partial class RoleAssignmentTemplateTests(CompiledTemplates compil
         Assert.Superset(
             new HashSet<string>(StringComparer.OrdinalIgnoreCase)
             {
-                BlobDataContributor, QueueDataContributor, TableDataContributor, KeyVaultSecretsUser, MonitoringMetricsPublisher,
+                BlobDataContributor, QueueDataContributor, TableDataContributor, KeyVaultSecretsUser, MonitoringMetricsPublisher, BlobIndexTags,
             },
             roles);
     }
@@ -101,9 +105,34 @@ public sealed partial class RoleAssignmentTemplateTests(CompiledTemplates compil
         Assert.All(names, name => Assert.StartsWith("[guid(", name, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void CustomRole_BlobIndexTags_GrantsOnlyTheTagDataActionsWithinTheResourceGroup()
+    {
+        // Act
+        var role = Assert.Single(compiled.Main.Declared("Microsoft.Authorization/roleDefinitions"));
+        var permissions = Assert.Single(role.Property("permissions")!.AsArray())!;
+
+        // Assert
+        Assert.Equal("customRole", role.Property("type")?.GetValue<string>());
+        Assert.Empty(permissions["actions"]!.AsArray());
+        Assert.Equal(
+            [
+                "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/filter/action",
+                "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/tags/read",
+                "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/tags/write",
+            ],
+            permissions["dataActions"]!.AsArray().Select(a => a!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Equal("[resourceGroup().id]", Assert.Single(role.Property("assignableScopes")!.AsArray())!.GetValue<string>());
+    }
+
     private static string RoleOf(ArmResource assignment)
     {
         var definition = assignment.Property("roleDefinitionId")?.GetValue<string>() ?? "";
+        if (definition.Contains("'Microsoft.Authorization/roleDefinitions'", StringComparison.Ordinal) && definition.Contains("intake-blob-index-tags", StringComparison.Ordinal))
+        {
+            return BlobIndexTags;
+        }
+
         var match = RoleGuid().Match(definition);
         Assert.True(match.Success, $"Role definition '{definition}' does not name a built-in role by GUID.");
         return match.Value;

@@ -65,6 +65,7 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<SubmissionReceipt>();
         services.AddSingleton<ReportIntake>();
         services.AddSingleton<ReportProcessor>();
+        services.AddSingleton<ProcessedReportWriter>();
         services.AddSingleton<ReportBatchProcessor>();
         services.AddSingleton<Reconciler>();
         services.AddIntakeDigest(configuration);

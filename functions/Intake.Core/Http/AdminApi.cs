@@ -115,7 +115,8 @@ public sealed class AdminApi(
     /// <summary><c>POST /api/admin/reconcile</c>: runs the reconciler now and answers what it repaired.</summary>
     public async Task<ApiAnswer> ReconcileAsync(HttpContext httpContext, CancellationToken cancellationToken = default)
     {
-        var summary = await reconciler.RunAsync(cancellationToken).ConfigureAwait(false);
+        // A pass another instance is running ends within seconds; wait for it rather than answer a skip.
+        var summary = await reconciler.RunAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
         AuditNote.Attach(httpContext, null, summary.RowsCreated + summary.Requeued);
         return ApiAnswer.JsonBody(200, summary);
     }

@@ -9,4 +9,8 @@ namespace Intake.Core.Processing;
 /// <param name="Tallied">What the digest tally counts.</param>
 /// <param name="Attempts">This attempt's number, recorded on the row.</param>
 /// <param name="DequeueCount">The delivery count of the message, which decides whether a failure is final.</param>
-internal sealed record PreparedReport(ReportIndexEntry Row, ReportClassification Classification, TalliedReport Tallied, int Attempts, long DequeueCount);
+/// <param name="RowAssumed">
+/// True when the row was not read but taken as <c>received</c> from the raw submission's record (a
+/// message's first delivery): if writing fails, the report is processed again the ordinary way.
+/// </param>
+internal sealed record PreparedReport(ReportIndexEntry Row, ReportClassification Classification, TalliedReport Tallied, int Attempts, long DequeueCount, bool RowAssumed = false);

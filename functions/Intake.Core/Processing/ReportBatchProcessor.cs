@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Intake.Core.Configuration;
-using Intake.Core.Digest.Tally;
 using Intake.Core.Storage;
 
 namespace Intake.Core.Processing;
@@ -8,8 +7,9 @@ namespace Intake.Core.Processing;
 /// <summary>
 /// Processes one delivery of a processing queue message, which names one report (every version
 /// writes that form) or a batch. A batch is read and classified report by report (several at a
-/// time), then written per day of receipt: one tally transaction per 40 reports and one index
-/// transaction per 100 rows, instead of three to four calls per report. Failures stay per report:
+/// time), then written per day of receipt, together with the other messages this instance is
+/// processing (<see cref="ProcessedReportWriter"/>): one tally transaction per 40 reports and one
+/// index transaction per 100 rows, instead of three to four calls per report. Failures stay per report:
 /// a report that fails records its attempt on its own row and does not stop the others; the message
 /// is then delivered again (reports already processed are skipped), and on the last delivery
 /// (<see cref="StorageNames.MaxDequeueCount"/>) each report still failing is marked failed and put on
@@ -17,12 +17,18 @@ namespace Intake.Core.Processing;
 /// </summary>
 public sealed partial class ReportBatchProcessor(
     ReportProcessor processor,
-    DailyTally tally,
+    ProcessedReportWriter writer,
     ProcessingQueue queue,
-    ILogger<ReportBatchProcessor> logger)
+    ILogger<ReportBatchProcessor> logger) : IDisposable
 {
-    /// <summary>Reports of one batch read and classified at once.</summary>
-    private const int Parallelism = 8;
+    /// <summary>
+    /// Reports read and classified at once in this instance, over every message it is processing (the
+    /// queue trigger hands it 16 at a time). More would only queue in storage: on the emulator, requests
+    /// waiting behind hundreds of reads made the health probe and intake's own writes wait seconds.
+    /// </summary>
+    private const int Parallelism = 32;
+
+    private readonly SemaphoreSlim _reading = new(Parallelism, Parallelism);
 
     /// <summary>Processes one delivery of a message naming <paramref name="messages"/>.</summary>
     /// <param name="messages">The reports the message names (<see cref="ProcessingQueue.DeserializeAll"/>).</param>
@@ -45,9 +51,10 @@ public sealed partial class ReportBatchProcessor(
         await Parallel.ForEachAsync(messages.DistinctBy(m => m.ReportId), options, async (message, ct) =>
         {
             using var scope = logger.BeginScope(new Dictionary<string, object> { ["ReportId"] = message.ReportId });
+            await _reading.WaitAsync(ct).ConfigureAwait(false);
             try
             {
-                if (await processor.PrepareAsync(message, dequeueCount, ct).ConfigureAwait(false) is { } report)
+                if (await processor.PrepareBatchedAsync(message, dequeueCount, ct).ConfigureAwait(false) is { } report)
                 {
                     prepared.Add(report);
                 }
@@ -55,6 +62,10 @@ public sealed partial class ReportBatchProcessor(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 failed[message.ReportId] = (message, e);
+            }
+            finally
+            {
+                _reading.Release();
             }
         }).ConfigureAwait(false);
 
@@ -65,8 +76,9 @@ public sealed partial class ReportBatchProcessor(
             var again = day.Where(p => p.Row.Status == ReportStatus.Processed).ToList();
             try
             {
-                await tally.RecordNewAsync(day.Key, [.. fresh.Select(p => p.Tallied)], cancellationToken).ConfigureAwait(false);
-                await processor.FlashAndMarkAsync(fresh, cancellationToken).ConfigureAwait(false);
+                // Combined with the other messages this instance is processing (ProcessedReportWriter).
+                var left = await writer.WriteAsync(day.Key, fresh, cancellationToken).ConfigureAwait(false);
+                again.AddRange(fresh.Where(p => left.Contains(p.Row.ReportId)));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -79,7 +91,15 @@ public sealed partial class ReportBatchProcessor(
             {
                 try
                 {
-                    await processor.FinishAsync(report, cancellationToken).ConfigureAwait(false);
+                    if (report.RowAssumed)
+                    {
+                        // Its row was not read (first delivery) and may be missing: the ordinary path reads and repairs it.
+                        await processor.ProcessAsync(messages.First(m => m.ReportId == report.Row.ReportId), dequeueCount, cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await processor.FinishAsync(report, cancellationToken).ConfigureAwait(false);
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -103,6 +123,9 @@ public sealed partial class ReportBatchProcessor(
 
         throw new ReportBatchException(failed.Count, messages.Count, failed.Values.First().Error);
     }
+
+    /// <inheritdoc />
+    public void Dispose() => _reading.Dispose();
 
     [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "Writing {Count} processed reports of {ReceivedOn} together failed; writing them one by one")]
     private partial void LogBatchWriteFailed(Exception exception, int count, DateOnly receivedOn);

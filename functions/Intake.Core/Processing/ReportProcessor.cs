@@ -110,6 +110,55 @@ public sealed partial class ReportProcessor(
         }
     }
 
+    /// <summary>
+    /// <see cref="PrepareAsync"/> for a report of a batch message. On the message's first delivery the row is not read. Intake queues a report just
+    /// after adding its row as <c>received</c>, and the raw blob's metadata holds everything else the
+    /// row would say (hash, source, submitter, day of receipt), so the download alone is enough: one
+    /// storage call per report instead of two. What the skipped read would have caught is caught by
+    /// the writes: a report counted already (another message processed it, or began to) conflicts on
+    /// its tally marker, is not written, and is finished the ordinary way, which reads its row and
+    /// leaves a processed report as it is; a missing row fails the index transaction, and the report
+    /// is then processed the ordinary way too (<see cref="PreparedReport.RowAssumed"/>), which repairs it.
+    /// Anything that fails here is retried by the ordinary path on the next delivery; nothing is
+    /// recorded on a row that may not exist.
+    /// </summary>
+    /// <returns>The report ready to be written; null when nothing more is to be done.</returns>
+    internal async Task<PreparedReport?> PrepareBatchedAsync(ProcessReportMessage message, long dequeueCount, CancellationToken cancellationToken)
+    {
+        if (dequeueCount != 1 || message.Force)
+        {
+            return await PrepareAsync(message, dequeueCount, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            var (record, content) = await raw.ReadWithRecordAsync(message.ReportId, cancellationToken).ConfigureAwait(false);
+            var row = new ReportIndexEntry(record.ReportId, record.ReceivedOn, ReportStatus.Received, record.ReceivedAt, record.Source, record.Sha256, record.ContentLength, 0, null, null, null, null, null)
+            {
+                SubmitterId = record.SubmitterId,
+            };
+            var reading = reader.Read(row, content);
+            if (reading.Report is { } report && !reading.IsEncrypted)
+            {
+                if (message.AliasesAsOf is { } aliasesAsOf)
+                {
+                    await aliases.EnsureReadSinceAsync(aliasesAsOf, cancellationToken).ConfigureAwait(false);
+                }
+
+                var classification = Classify(report);
+                return new PreparedReport(row, classification, TalliedReport.From(row.ReportId, classification, row.SubmitterId), 1, 1, RowAssumed: true);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Failures are recorded on the row by the ordinary path below, which meets them again.
+            LogFirstDeliveryFellBack(e, message.ReportId);
+        }
+
+        // Settled without classification (OpenRosa), or failing: the ordinary path, which reads the row.
+        return await PrepareAsync(message, dequeueCount, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Tallies a prepared report, raises its flashes and marks it processed, one report at a time.</summary>
     internal async Task FinishAsync(PreparedReport prepared, CancellationToken cancellationToken)
     {
@@ -193,6 +242,9 @@ public sealed partial class ReportProcessor(
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Processed report {ReportId} as {Category} (attempt {Attempt})")]
     private partial void LogProcessed(Guid reportId, string category, int attempt);
+
+    [LoggerMessage(EventId = 206, Level = LogLevel.Debug, Message = "Report {ReportId} failed without its row read; processing it the ordinary way")]
+    private partial void LogFirstDeliveryFellBack(Exception exception, Guid reportId);
 
     [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Report {ReportId} is already processed; message completed without changes")]
     private partial void LogAlreadyProcessed(Guid reportId);

@@ -21,6 +21,18 @@ public sealed class StoredReportReader(
     {
         ArgumentNullException.ThrowIfNull(row);
         var content = await raw.ReadAsync(row.ReportId, cancellationToken).ConfigureAwait(false);
+        return Read(row, content);
+    }
+
+    /// <summary>
+    /// Turns the stored bytes of a report into a reading: the one per-report mapping step of
+    /// processing (hash check, then JSON validation or the OpenRosa instance's mapping).
+    /// </summary>
+    /// <exception cref="ReportProcessingException">The bytes changed since intake, or a stored JSON report no longer validates.</exception>
+    public SubmissionReading Read(ReportIndexEntry row, BinaryData content)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(content);
         var bytes = content.ToMemory();
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes.Span));
         if (row.Sha256.Length > 0 && !string.Equals(sha, row.Sha256, StringComparison.Ordinal))

@@ -15,6 +15,15 @@ public sealed class RawSubmissionStore(BlobServiceClient blobs)
     private const string SourceKey = "source";
     private const string SubmitterKey = "submitter";
 
+    /// <summary>
+    /// The blob index tag holding the minute of receipt (<c>yyyyMMddHHmm</c>, UTC). Set in the same
+    /// Put Blob call as the bytes, so it costs no extra storage call; it lets the reconciler ask storage
+    /// for the submissions of its look-back window instead of listing every blob ever stored.
+    /// </summary>
+    internal const string ReceivedTag = "received";
+
+    private const string ReceivedTagFormat = "yyyyMMddHHmm";
+
     private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(StorageNames.RawSubmissions);
 
     /// <summary>
@@ -35,6 +44,7 @@ public sealed class RawSubmissionStore(BlobServiceClient blobs)
                 [ReceivedAtKey] = submission.ReceivedAt.ToString("O", CultureInfo.InvariantCulture),
                 [SourceKey] = submission.Source,
             },
+            Tags = new Dictionary<string, string> { [ReceivedTag] = ReceivedTagValue(submission.ReceivedAt) },
             // Content-MD5 on the request: storage rejects the write if a byte changed on the way.
             TransferValidation = new UploadTransferValidationOptions { ChecksumAlgorithm = StorageChecksumAlgorithm.MD5 },
         };
@@ -72,6 +82,16 @@ public sealed class RawSubmissionStore(BlobServiceClient blobs)
         }
     }
 
+    /// <summary>Reads a submission's bytes and its record (the metadata comes with the download: one call).</summary>
+    /// <exception cref="RequestFailedException">The blob does not exist (404) or storage failed.</exception>
+    public async Task<(RawSubmission Record, BinaryData Content)> ReadWithRecordAsync(Guid reportId, CancellationToken cancellationToken = default)
+    {
+        var download = await _container.GetBlobClient(BlobName(reportId))
+            .DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+        var details = download.Value.Details;
+        return (ToSubmission(reportId, details.Metadata, details.ContentLength, details.LastModified), download.Value.Content);
+    }
+
     /// <summary>Reads a submission's bytes.</summary>
     /// <exception cref="RequestFailedException">The blob does not exist (404) or storage failed.</exception>
     public async Task<BinaryData> ReadAsync(Guid reportId, CancellationToken cancellationToken = default)
@@ -81,7 +101,29 @@ public sealed class RawSubmissionStore(BlobServiceClient blobs)
         return download.Value.Content;
     }
 
-    /// <summary>Lists submissions last modified at or after <paramref name="since"/>.</summary>
+    /// <summary>
+    /// The ids of the submissions received at or after <paramref name="since"/> (to the minute), found
+    /// by their <see cref="ReceivedTag"/> blob index tag: storage answers only the blobs of the window,
+    /// whatever else the container holds. The blob index is eventually consistent (a new blob's tag
+    /// may take a little while to be found), which a look-back of hours does not notice.
+    /// </summary>
+    public async IAsyncEnumerable<Guid> ListReceivedSinceAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var filter = $"\"{ReceivedTag}\" >= '{ReceivedTagValue(since)}'";
+        await foreach (var item in _container.FindBlobsByTagsAsync(filter, cancellationToken).ConfigureAwait(false))
+        {
+            if (Guid.TryParseExact(item.BlobName, "D", out var id))
+            {
+                yield return id;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Lists submissions last modified at or after <paramref name="since"/> by reading the whole
+    /// container: the cost grows with everything ever stored. Only for submissions stored before they
+    /// carried the <see cref="ReceivedTag"/> tag.
+    /// </summary>
     public async IAsyncEnumerable<RawSubmission> ListSinceAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         // Submissions are named by id at the root; a hierarchical listing does not walk the
@@ -96,6 +138,8 @@ public sealed class RawSubmissionStore(BlobServiceClient blobs)
             }
         }
     }
+
+    private static string ReceivedTagValue(DateTimeOffset at) => at.UtcDateTime.ToString(ReceivedTagFormat, CultureInfo.InvariantCulture);
 
     /// <summary>The blob name of a report id.</summary>
     public static string BlobName(Guid reportId) => reportId.ToString("D");

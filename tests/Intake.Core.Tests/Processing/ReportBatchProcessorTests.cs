@@ -131,6 +131,44 @@ public sealed class ReportBatchProcessorTests(StorageFixture storage) : IAsyncLi
     }
 
     [Fact]
+    public async Task ProcessAsync_SecondMessageForReportsProcessedAlready_CountsEachOnce()
+    {
+        // A re-drive (or a late message) names reports another message processed: its first delivery does not read their rows.
+        var messages = await SubmitAsync("killing", "abduction-disappearance", "killing");
+        var day = messages[0].ReceivedOn;
+
+        await Processor.ProcessAsync(messages, 1, Ct);
+        await Processor.ProcessAsync(messages, 1, Ct);
+
+        Assert.Equal(3, await TalliedAsync(day));
+        foreach (var message in messages)
+        {
+            Assert.Equal(ReportStatus.Processed, (await Index.GetAsync(day, message.ReportId, Ct))!.Status);
+        }
+    }
+
+    [Fact]
+    public async Task ProcessAsync_FirstDeliveryNamingAReportWithoutARow_AddsTheRowAndProcessesEveryReport()
+    {
+        var messages = (await SubmitAsync("killing", "sexual-violence")).ToList();
+        // Stored, queued, but its row was never written (intake's row write failed).
+        var id = Guid.NewGuid();
+        var body = SampleReports.Bytes(SampleReports.Valid(id));
+        var submission = new RawSubmission(id, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body)), DateTimeOffset.UtcNow, "json", body.Length);
+        await _services.GetRequiredService<RawSubmissionStore>().TryCreateAsync(submission, body, "application/json", Ct);
+        messages.Insert(1, new ProcessReportMessage(id, submission.ReceivedOn));
+
+        await Processor.ProcessAsync(messages, 1, Ct);
+
+        foreach (var message in messages)
+        {
+            Assert.Equal(ReportStatus.Processed, (await Index.GetAsync(message.ReceivedOn, message.ReportId, Ct))!.Status);
+        }
+
+        Assert.Equal(3, await TalliedAsync(submission.ReceivedOn));
+    }
+
+    [Fact]
     public async Task ProcessAsync_SingleReportMessageOfAnEarlierVersion_IsProcessed()
     {
         var messages = await SubmitAsync("killing");

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues;
 using Intake.Core.Configuration;
 using Intake.Core.Reconciliation;
@@ -24,12 +26,89 @@ public sealed class ReconcilerTests(StorageFixture storage) : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await Services.DisposeAsync();
 
-    private async Task<RawSubmission> StoreRawOnlyAsync()
+    private Task<RawSubmission> StoreRawOnlyAsync() => StoreRawOnlyAsync(Services);
+
+    private async Task<RawSubmission> StoreRawOnlyAsync(IServiceProvider services)
     {
         var id = Guid.NewGuid();
         var body = SampleReports.Bytes(SampleReports.Valid(id));
         var submission = new RawSubmission(id, Convert.ToHexStringLower(SHA256.HashData(body)), _time.GetUtcNow(), "json", body.Length);
-        await Services.GetRequiredService<RawSubmissionStore>().TryCreateAsync(submission, body, "application/json", Ct);
+        await services.GetRequiredService<RawSubmissionStore>().TryCreateAsync(submission, body, "application/json", Ct);
+        return submission;
+    }
+
+    [Fact]
+    public async Task RunAsync_SubmissionsReceivedBeforeTheWindow_AreNotListed()
+    {
+        // The clock starts three days back, so that storage's own LastModified of every blob is inside
+        // the window: only a listing by receipt would leave the old ones out.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-3));
+        await using var services = storage.BuildServices(time);
+        var reconciler = services.GetRequiredService<Reconciler>();
+        await reconciler.RunAsync(Ct); // the first pass of this version: records when tagging began
+        var old = new List<RawSubmission>();
+        for (var i = 0; i < 5; i++)
+        {
+            old.Add(await StoreRawOnlyAsync(services, time));
+        }
+
+        time.Advance(TimeSpan.FromDays(3));
+        var recent = await StoreRawOnlyAsync(services, time);
+
+        var summary = await reconciler.RunAsync(Ct);
+
+        Assert.Equal(new ReconcileSummary(1, 1, 0), summary);
+        var index = services.GetRequiredService<ReportIndex>();
+        Assert.NotNull(await index.GetAsync(recent.ReceivedOn, recent.ReportId, Ct));
+        foreach (var submission in old)
+        {
+            Assert.Null(await index.GetAsync(submission.ReceivedOn, submission.ReportId, Ct));
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_WhileAnotherInstanceRunsAPass_SkipsAndTouchesNothing()
+    {
+        var submission = await StoreRawOnlyAsync();
+        // Instance A's index reads are slow, so its pass holds the lease while B starts one.
+        await using var slow = storage.BuildServices(_time, configure: s => s.AddSingleton(new StorageClientTransport(new SlowRequestsTransport("/reports()", TimeSpan.FromSeconds(2)))));
+        var first = slow.GetRequiredService<Reconciler>().RunAsync(Ct);
+        await WaitUntilLeasedAsync();
+
+        var second = await Services.GetRequiredService<Reconciler>().RunAsync(Ct);
+
+        Assert.True(second.Skipped);
+        Assert.Equal(new ReconcileSummary(0, 0, 0) { Skipped = true }, second);
+        var ran = await first;
+        Assert.False(ran.Skipped);
+        Assert.Equal(1, ran.RowsCreated);
+        Assert.Equal(submission.ReportId, Assert.Single(await new StorageProbe(Services).PeekAsync(StorageNames.ProcessingQueue, Ct)).ReportId);
+        var after = await Services.GetRequiredService<Reconciler>().RunAsync(Ct);
+        Assert.False(after.Skipped); // the lease was released at the end of A's pass
+    }
+
+    private async Task WaitUntilLeasedAsync()
+    {
+        var blob = new BlobServiceClient(storage.ConnectionString).GetBlobContainerClient(StorageNames.Digests).GetBlobClient(ReconcilerLease.BlobName);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            if (await blob.ExistsAsync(timeout.Token) && (await blob.GetPropertiesAsync(cancellationToken: timeout.Token)).Value.LeaseState == LeaseState.Leased)
+            {
+                return;
+            }
+
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+
+    private static async Task<RawSubmission> StoreRawOnlyAsync(IServiceProvider services, TimeProvider time)
+    {
+        var id = Guid.NewGuid();
+        var body = SampleReports.Bytes(SampleReports.Valid(id));
+        var submission = new RawSubmission(id, Convert.ToHexStringLower(SHA256.HashData(body)), time.GetUtcNow(), "json", body.Length);
+        await services.GetRequiredService<RawSubmissionStore>().TryCreateAsync(submission, body, "application/json", Ct);
         return submission;
     }
 

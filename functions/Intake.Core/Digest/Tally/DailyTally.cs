@@ -63,10 +63,12 @@ public sealed class DailyTally(TableServiceClient tables, TimeProvider time)
     /// cell, the transaction fails whole and those reports are counted one by one as
     /// <see cref="RecordAsync(DateOnly, TalliedReport, CancellationToken)"/> does: still exactly once.
     /// </summary>
+    /// <returns>The reports that were counted already, exactly as now (their markers said so): nothing changed for them.</returns>
     /// <exception cref="RequestFailedException">Storage failed.</exception>
-    internal async Task RecordNewAsync(DateOnly receivedOn, IReadOnlyList<TalliedReport> reports, CancellationToken cancellationToken = default)
+    internal async Task<IReadOnlySet<Guid>> RecordNewAsync(DateOnly receivedOn, IReadOnlyList<TalliedReport> reports, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reports);
+        var alreadyCounted = new HashSet<Guid>();
         var partition = ReportIndex.PartitionKey(receivedOn);
         foreach (var chunk in reports.Chunk(NewReportsPerTransaction))
         {
@@ -104,10 +106,15 @@ public sealed class DailyTally(TableServiceClient tables, TimeProvider time)
             {
                 foreach (var report in chunk)
                 {
-                    await RecordAsync(receivedOn, report, cancellationToken).ConfigureAwait(false);
+                    if (!await RecordAsync(receivedOn, report, cancellationToken).ConfigureAwait(false))
+                    {
+                        alreadyCounted.Add(report.ReportId);
+                    }
                 }
             }
         }
+
+        return alreadyCounted;
     }
 
     /// <summary>

@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using Azure.Data.Tables;
+using Intake.Core.Configuration;
+
+namespace Intake.Benchmarks;
+
+/// <summary>
+/// Intake and processing at once: reports offered at a fixed rate (an open loop: a slow answer does
+/// not slow the offer) to the self-host with processing on. Measures how long each accepted report
+/// takes from receipt to <c>processed</c> (the index row's <c>ReceivedAt</c> to <c>ProcessedAt</c>,
+/// both the host's clock) and samples the backlog (rows still <c>received</c>) every few seconds.
+/// </summary>
+internal static class SustainedLoad
+{
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+
+    /// <summary>What the phase measured; latencies in milliseconds.</summary>
+    public sealed record Result(
+        double OfferedPerSecond, double Seconds, int Offered, int Accepted, int Errors, int Processed,
+        double P50Ms, double P95Ms, double P99Ms, double MaxMs, IReadOnlyList<(double Seconds, int Backlog)> Backlog)
+    {
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+            $"Sustained {OfferedPerSecond}/s for {Seconds} s: {Accepted} of {Offered} accepted ({Errors} errors), {Processed} processed; receipt to processed p50 {P50Ms} / p95 {P95Ms} / p99 {P99Ms} / max {MaxMs} ms; backlog every 5 s: {string.Join(", ", Backlog.Select(b => b.Backlog))}");
+    }
+
+    public static async Task<Result> RunAsync(HttpClient client, string connectionString, double perSecond, TimeSpan duration)
+    {
+        var table = new TableServiceClient(connectionString).GetTableClient(StorageNames.ReportsTable);
+        var accepted = new ConcurrentDictionary<Guid, bool>();
+        var errors = 0;
+        var offered = (int)(perSecond * duration.TotalSeconds);
+        var backlog = new List<(double, int)>();
+        var clock = Stopwatch.StartNew();
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            try
+            {
+                while (true)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(5), sampling.Token);
+                    backlog.Add((Math.Round(clock.Elapsed.TotalSeconds, 1), await CountReceivedAsync(table)));
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The phase is over.
+            }
+        });
+
+        var sends = new List<Task>(offered);
+        for (var i = 0; i < offered; i++)
+        {
+            var due = TimeSpan.FromSeconds(i / perSecond);
+            if (due > clock.Elapsed)
+            {
+                await Task.Delay(due - clock.Elapsed);
+            }
+
+            sends.Add(SendAsync());
+        }
+
+        await Task.WhenAll(sends);
+        // Let the backlog drain (bounded), still sampling it.
+        var drainUntil = clock.Elapsed + TimeSpan.FromSeconds(30);
+        while (clock.Elapsed < drainUntil && await CountReceivedAsync(table) > 0)
+        {
+            await Task.Delay(500);
+        }
+
+        await sampling.CancelAsync();
+        await sampler;
+
+        var latencies = new List<double>();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        foreach (var day in new[] { today.AddDays(-1), today })
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {day.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}");
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Status", "ReceivedAt", "ProcessedAt"]))
+            {
+                if (accepted.ContainsKey(Guid.Parse(row.RowKey)) && row.GetString("Status") == "processed"
+                    && row.GetDateTimeOffset("ReceivedAt") is { } received && row.GetDateTimeOffset("ProcessedAt") is { } processed)
+                {
+                    latencies.Add((processed - received).TotalMilliseconds);
+                }
+            }
+        }
+
+        latencies.Sort();
+        double At(double p) => latencies.Count == 0 ? double.NaN : Math.Round(latencies[(int)Math.Ceiling(p * latencies.Count) - 1], 0);
+        return new Result(perSecond, duration.TotalSeconds, offered, accepted.Count, errors, latencies.Count, At(0.50), At(0.95), At(0.99), At(1.0), backlog);
+
+        async Task SendAsync()
+        {
+            var (id, body) = SampleReports.Next();
+            try
+            {
+                using var content = new ByteArrayContent(body);
+                content.Headers.ContentType = Json;
+                using var response = await client.PostAsync(new Uri("api/reports", UriKind.Relative), content);
+                if (response.StatusCode == HttpStatusCode.Accepted)
+                {
+                    accepted[id] = true;
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Counted below.
+            }
+            catch (TaskCanceledException)
+            {
+                // Counted below.
+            }
+
+            Interlocked.Increment(ref errors);
+        }
+    }
+
+    /// <summary>Rows still <c>received</c> (of any day): the reports waiting to be processed.</summary>
+    private static async Task<int> CountReceivedAsync(TableClient table)
+    {
+        var count = 0;
+        await foreach (var _ in table.QueryAsync<TableEntity>("Status eq 'received'", select: ["RowKey"]))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}

@@ -99,6 +99,7 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<ReportExportSource>();
         services.AddSingleton<ReportExport>();
         services.AddSingleton<ExportApi>();
+        services.AddSingleton<EncryptedSubmissionsApi>();
         services.AddSingleton<ApiFailures>();
         services.AddSingleton<ApiEdge>();
         services.AddHostedService<StorageStartup>();

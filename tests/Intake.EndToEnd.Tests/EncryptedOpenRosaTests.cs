@@ -83,6 +83,11 @@ public sealed class EncryptedOpenRosaTests : IDisposable
         var digest = await DigestAsync(host);
         Assert.Equal(1, (int?)digest["regions"]!.AsArray().Single(r => (string)r!["region"]! == "SD")!["received"]!["byCategory"]!["attack-on-civilians"]);
         Assert.Equal(0, (int?)digest["pipeline"]!["encrypted"]);
+        using var view = await host.AdminClient.GetAsync(new Uri($"/api/admin/reports/{id:D}/encrypted", UriKind.Relative), Ct);
+        var files = JsonNode.Parse(await view.Content.ReadAsStringAsync(Ct))!["files"]!.AsArray().Select(f => (string)f!["fileName"]!);
+        Assert.Equal(encrypted.Files.Select(f => f.Name), files);
+        using var plain = await host.AdminClient.GetAsync(new Uri($"/api/admin/reports/{Guid.NewGuid():D}/encrypted", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.NotFound, plain.StatusCode);
     }
 
     [Fact]

@@ -1,10 +1,10 @@
-using Microsoft.Net.Http.Headers;
 using Intake.Core.Admin;
 using Intake.Core.OpenRosa;
 using Intake.Core.OpenRosa.Encryption;
 using Intake.Core.Problems;
 using Intake.Core.Reports;
 using Intake.Core.Storage;
+using Microsoft.Net.Http.Headers;
 
 namespace Intake.Core.Http;
 

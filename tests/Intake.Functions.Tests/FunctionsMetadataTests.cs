@@ -11,7 +11,7 @@ public sealed class FunctionsMetadataTests
 
         Assert.Equal(
             [
-                "AddFlashWebhook", "AddSubscriber", "AdminAddPlaceAlias", "AdminAuditLog", "AdminCreateToken", "AdminIncidents", "AdminListPlaceAliases", "AdminListReports",
+                "AddFlashWebhook", "AddSubscriber", "AdminAddPlaceAlias", "AdminAuditLog", "AdminCreateToken", "AdminEncryptedSubmission", "AdminIncidents", "AdminListPlaceAliases", "AdminListReports",
                 "AdminListTokens", "AdminPoison", "AdminQueues", "AdminReconcile", "AdminRemovePlaceAlias", "AdminReportAttachment", "AdminReprocessPoison", "AdminRequeueReports",
                 "AdminRevokeToken", "AdminUnresolvedPlaces", "AlertsBacktest", "CompileDigest", "Console", "DailyDigest", "DeliverFlash", "ExportReports", "FlashSweep", "GetDigest", "GetLatestDigest",
                 "GetReportStatus", "Health", "KeyedOpenRosaFormDownload", "KeyedOpenRosaFormList", "KeyedOpenRosaSubmissionGet", "KeyedOpenRosaSubmissionHead",
@@ -41,6 +41,7 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(("httpTrigger", "admin/exports/reports", "get"), Http(triggers["ExportReports"]));
         Assert.Equal(("httpTrigger", "admin/odata/$metadata", "get"), Http(triggers["ODataMetadata"]));
         Assert.Equal(("httpTrigger", "admin/reports/{id}/attachments/{sha256}", "get"), Http(triggers["AdminReportAttachment"]));
+        Assert.Equal(("httpTrigger", "admin/reports/{id}/encrypted", "get"), Http(triggers["AdminEncryptedSubmission"]));
         Assert.Equal("queueTrigger", (string)triggers["ProcessReport"]["type"]!);
         Assert.Equal(StorageNames.ProcessingQueue, (string)triggers["ProcessReport"]["queueName"]!);
         Assert.Equal("AzureWebJobsStorage", (string)triggers["ProcessReport"]["connection"]!);

@@ -29,6 +29,8 @@ public static class IntakeCli
             AlertCommands.Create(cli),
             FlashCommands.Create(cli),
             ExportCommands.Create(cli),
+            KeyCommands.Create(cli),
+            DecryptCommand.Create(cli),
         };
 
         var parse = root.Parse(args);

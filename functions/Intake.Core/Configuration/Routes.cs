@@ -131,4 +131,7 @@ public static class Routes
 
     /// <summary>GET: one attachment of a report by its SHA-256 (admin).</summary>
     public const string AdminReportAttachment = "admin/reports/{id}/attachments/{sha256}";
+
+    /// <summary>GET an encrypted OpenRosa submission as received: its manifest and the stored files it names (admin).</summary>
+    public const string AdminEncryptedSubmission = "admin/reports/{id}/encrypted";
 }

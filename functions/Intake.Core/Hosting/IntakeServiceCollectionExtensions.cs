@@ -6,6 +6,7 @@ using Intake.Core.Exports;
 using Intake.Core.Health;
 using Intake.Core.Http;
 using Intake.Core.OpenRosa;
+using Intake.Core.OpenRosa.Encryption;
 using Intake.Core.Places;
 using Intake.Core.Processing;
 using Intake.Core.Reconciliation;
@@ -36,6 +37,10 @@ public static class IntakeServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => o.MaxAttachmentBytes <= o.MaxRequestBytes && o.MaxXmlBytes <= o.MaxRequestBytes, "Intake:OpenRosa: each part limit must fit in MaxRequestBytes.")
             .ValidateOnStart();
+        services.AddOptions<EncryptionOptions>()
+            .Bind(configuration.GetSection(EncryptionOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EncryptionOptions>, EncryptionOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton(_ => StorageAccount.FromConfiguration(configuration));
@@ -72,7 +77,9 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<StorageHealth>();
         services.AddSingleton<ReportSchemaDocument>();
         services.AddSingleton<OpenApiDocument>();
-        services.AddSingleton(_ => FormCatalog.LoadEmbedded());
+        services.AddSingleton<FormEncryption>();
+        services.AddSingleton<EncryptedSubmissionReader>();
+        services.AddSingleton(sp => sp.GetRequiredService<FormEncryption>().Apply(FormCatalog.LoadEmbedded()));
         services.AddSingleton<IncidentFormMapping>();
         services.AddSingleton<StoredReportReader>();
         services.AddSingleton<AttachmentStore>();
@@ -94,6 +101,7 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<ReportExportSource>();
         services.AddSingleton<ReportExport>();
         services.AddSingleton<ExportApi>();
+        services.AddSingleton<EncryptedSubmissionsApi>();
         services.AddSingleton<ApiFailures>();
         services.AddSingleton<ApiEdge>();
         services.AddHostedService<StorageStartup>();

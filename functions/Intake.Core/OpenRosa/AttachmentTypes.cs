@@ -1,3 +1,5 @@
+using System.Text.Unicode;
+
 namespace Intake.Core.OpenRosa;
 
 /// <summary>
@@ -9,6 +11,9 @@ internal static class AttachmentTypes
 {
     /// <summary>What encrypted attachments are stored as: their bytes cannot be sniffed.</summary>
     public const string Encrypted = "application/octet-stream";
+
+    /// <summary>What an ODK audit log (<c>meta/audit</c>, <c>audit.csv</c>) is stored as.</summary>
+    public const string AuditLog = "text/csv";
 
     // Each family: the canonical type stored, then the declared types that mean the same bytes.
     private static readonly string[][] Families =
@@ -118,6 +123,34 @@ internal static class AttachmentTypes
 
         return null;
     }
+
+    /// <summary>
+    /// True for a file the allow-list takes: an allowed kind by its bytes, or the instance's audit
+    /// log (<c>meta/audit</c>) when it is text. Used for decrypted media, whose bytes are first seen
+    /// at processing.
+    /// </summary>
+    public static bool IsAcceptable(string fileName, ReadOnlySpan<byte> content, XFormInstance instance) =>
+        Sniff(content) is not null || (IsAuditLog(fileName, instance) && IsText(content));
+
+    /// <summary>True when <paramref name="fileName"/> is the audit log the instance names in <c>meta/audit</c>.</summary>
+    public static bool IsAuditLog(string fileName, XFormInstance instance) =>
+        instance.AuditFileName is { } audit && string.Equals(audit, fileName, StringComparison.Ordinal);
+
+    /// <summary>True for UTF-8 text without NUL or other control characters than tab, CR and LF.</summary>
+    public static bool IsText(ReadOnlySpan<byte> content)
+    {
+        if (content.IndexOfAnyInRange((byte)0, (byte)8) >= 0 || content.IndexOfAnyInRange((byte)14, (byte)31) >= 0
+            || content.IndexOf((byte)11) >= 0 || content.IndexOf((byte)12) >= 0 || content.IndexOf((byte)127) >= 0)
+        {
+            return false;
+        }
+
+        return Utf8.IsValid(content);
+    }
+
+    /// <summary>True when the declared type of an audit log is text or no real declaration.</summary>
+    public static bool AgreesWithText(string? declared) =>
+        Normalise(declared) is null or "application/octet-stream" or "binary/octet-stream" or "text/csv" or "text/plain" or "application/csv";
 
     /// <summary>
     /// True when a declared type agrees with the sniffed one: the same family, or no real

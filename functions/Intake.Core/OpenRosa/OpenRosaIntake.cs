@@ -1,3 +1,4 @@
+using Intake.Core.OpenRosa.Encryption;
 using Intake.Core.Problems;
 using Intake.Core.Storage;
 using Intake.Core.Submissions;
@@ -52,6 +53,11 @@ public sealed partial class OpenRosaIntake(
             return OpenRosaOutcome.Reject(ProblemCatalog.DuplicateField, $"The form field '{repeated}' is given more than once; give each field once, so that the stored report has one meaning.", id);
         }
 
+        if (instance.IsEncrypted && !SubmissionManifest.TryRead(instance, out _, out var manifestProblem))
+        {
+            return OpenRosaOutcome.Reject(ProblemCatalog.EncryptedSubmissionMalformed, $"The encrypted submission manifest's '{manifestProblem.Field}' is not as ODK writes it: {manifestProblem.Detail} Nothing was stored.", id);
+        }
+
         var checkedFiles = new List<(StoredAttachment Attachment, ReadOnlyMemory<byte> Content)>();
         var ignored = 0;
         foreach (var file in upload.Files)
@@ -91,6 +97,12 @@ public sealed partial class OpenRosaIntake(
         }
 
         await receipt.CompleteAsync(existing ?? submission, resend: existing is not null, cancellationToken).ConfigureAwait(false);
+        if (instance.IsEncrypted && existing is not null && added > 0)
+        {
+            // A split upload: the files that complete an encrypted submission come after it was first processed (and left encrypted).
+            receipt.Requeue(existing);
+        }
+
         LogReceived(id, existing is null, added, ignored);
         var result = existing is null ? OpenRosaResult.Created : added > 0 ? OpenRosaResult.AttachmentsAdded : OpenRosaResult.AlreadyHave;
         var message = result switch
@@ -118,8 +130,29 @@ public sealed partial class OpenRosaIntake(
         string contentType;
         if (instance.IsEncrypted)
         {
-            // Encrypted files are ciphertext: nothing to sniff. They are kept as received.
+            // Encrypted files are ciphertext: nothing to sniff (their plain bytes are checked at processing). They are kept as received.
+            if (file.Content.Length == 0 || file.Content.Length % OdkCipher.BlockBytes != 0)
+            {
+                return (null, ProblemCatalog.EncryptedSubmissionMalformed,
+                    $"Encrypted file '{file.FileName}' must be a whole number of {OdkCipher.BlockBytes}-byte AES blocks (PKCS#7 padded). Nothing was stored.");
+            }
+
             contentType = AttachmentTypes.Encrypted;
+        }
+        else if (AttachmentTypes.IsAuditLog(file.FileName, instance))
+        {
+            // ODK Collect's audit log (meta/audit): text, kept like other attachments and never parsed.
+            if (file.Content.Length > limits.MaxAuditBytes)
+            {
+                return (null, ProblemCatalog.AttachmentTooLarge, $"The audit log '{file.FileName}' must be at most {limits.MaxAuditBytes} bytes.");
+            }
+
+            if (!AttachmentTypes.IsText(file.Content.Span) || !AttachmentTypes.AgreesWithText(file.DeclaredType))
+            {
+                return (null, ProblemCatalog.AttachmentTypeNotAllowed, $"The audit log '{file.FileName}' must be UTF-8 text (CSV). Nothing was stored.");
+            }
+
+            contentType = AttachmentTypes.AuditLog;
         }
         else
         {

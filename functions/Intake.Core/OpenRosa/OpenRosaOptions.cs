@@ -22,4 +22,8 @@ public sealed class OpenRosaOptions
     /// <summary>Largest accepted <c>xml_submission_file</c>, in bytes.</summary>
     [Range(4 * 1024, 4 * 1024 * 1024)]
     public int MaxXmlBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Largest accepted audit log (<c>meta/audit</c>, ODK Collect's <c>audit.csv</c>), in bytes.</summary>
+    [Range(1024, 100 * 1024 * 1024)]
+    public int MaxAuditBytes { get; set; } = 2 * 1024 * 1024;
 }

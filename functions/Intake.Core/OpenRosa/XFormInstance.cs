@@ -33,6 +33,13 @@ public sealed class XFormInstance
     public bool IsEncrypted { get; }
 
     /// <summary>
+    /// The file name of the form's audit log (<c>meta/audit</c>, ODK's <c>audit.csv</c>), or null.
+    /// It is stored as text and never read into logs.
+    /// </summary>
+    public string? AuditFileName => Root.Elements().Where(e => e.Name.LocalName == "meta")
+        .Elements().FirstOrDefault(e => e.Name.LocalName == "audit")?.Value.Trim() is { Length: > 0 } name ? name : null;
+
+    /// <summary>
     /// The attachment file names the instance refers to: the values of leaf elements that look
     /// like file names, or, in an encrypted manifest, <c>encryptedXmlFile</c> and <c>media/file</c>.
     /// Only parts with these names are stored.

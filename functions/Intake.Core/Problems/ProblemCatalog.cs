@@ -105,6 +105,9 @@ public static class ProblemCatalog
     /// <summary>The report has no attachment with this SHA-256.</summary>
     public static readonly Problem AttachmentNotFound = new("attachment-not-found", 404, "No such attachment");
 
+    /// <summary>An encrypted submission does not have the shape of ODK's (manifest fields, file names, AES block sizes).</summary>
+    public static readonly Problem EncryptedSubmissionMalformed = new("encrypted-submission-malformed", 422, "The encrypted submission does not have ODK's shape");
+
     /// <summary>All problems, for documentation and tests.</summary>
     public static IReadOnlyList<Problem> All { get; } =
     [
@@ -112,6 +115,6 @@ public static class ProblemCatalog
         UnsupportedMediaType, ValidationFailed, StorageUnavailable, InternalError, DigestNotFound, SubscriberNotFound,
         OpenRosaVersionMissing, MalformedMultipart, MalformedXml, InvalidAttachmentName, FormNotFound,
         InstanceConflict, AttachmentTooLarge, AttachmentTypeNotAllowed, AttachmentTypeMismatch, AliasNotFound, InvalidAlias,
-        UnknownFilterCode, OutsidePartnerScope, AttachmentNotFound,
+        UnknownFilterCode, OutsidePartnerScope, AttachmentNotFound, EncryptedSubmissionMalformed,
     ];
 }

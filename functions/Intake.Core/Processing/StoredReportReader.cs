@@ -1,4 +1,5 @@
 using Intake.Core.OpenRosa;
+using Intake.Core.OpenRosa.Encryption;
 using Intake.Core.Reports;
 using Intake.Core.Storage;
 
@@ -7,12 +8,14 @@ namespace Intake.Core.Processing;
 /// <summary>
 /// Reads a stored raw submission back into a report, whichever API it came through: a JSON body
 /// is validated as at intake; an OpenRosa instance is mapped by <see cref="IncidentFormMapping"/>
-/// and validated by the same validator. The one processing path starts here.
+/// and validated by the same validator; an encrypted one is first decrypted in memory by
+/// <see cref="EncryptedSubmissionReader"/> when this server holds the key. The one processing path starts here.
 /// </summary>
 public sealed class StoredReportReader(
     RawSubmissionStore raw,
     ReportValidator validator,
     IncidentFormMapping mapping,
+    EncryptedSubmissionReader encrypted,
     IOptionsMonitor<OpenRosaOptions> openRosa)
 {
     /// <summary>Reads the submission of an index row.</summary>
@@ -40,7 +43,7 @@ public sealed class StoredReportReader(
             throw new ReportProcessingException("The raw submission's SHA-256 differs from the one recorded at intake.");
         }
 
-        return row.Source == SubmissionSource.OpenRosa ? ReadInstance(bytes) : ReadJson(bytes);
+        return row.Source == SubmissionSource.OpenRosa ? await ReadInstanceAsync(row.ReportId, bytes, cancellationToken).ConfigureAwait(false) : ReadJson(bytes);
     }
 
     private SubmissionReading ReadJson(ReadOnlyMemory<byte> bytes)
@@ -57,7 +60,7 @@ public sealed class StoredReportReader(
         return new SubmissionReading(validation.Report, [], false);
     }
 
-    private SubmissionReading ReadInstance(ReadOnlyMemory<byte> bytes)
+    private async Task<SubmissionReading> ReadInstanceAsync(Guid reportId, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
         XFormInstance instance;
         try
@@ -71,7 +74,13 @@ public sealed class StoredReportReader(
 
         if (instance.IsEncrypted)
         {
-            return new SubmissionReading(null, [], true);
+            var decrypted = await encrypted.ReadAsync(reportId, instance, cancellationToken).ConfigureAwait(false);
+            if (decrypted.Instance is null)
+            {
+                return new SubmissionReading(null, decrypted.ReviewReasons, decrypted.ReviewReasons.Count == 0);
+            }
+
+            instance = decrypted.Instance;
         }
 
         // A phone cannot fix a sent form: reasons go to an admin instead of back to the client.

@@ -85,6 +85,16 @@ public sealed partial class SubmissionReceipt(
         }
     }
 
+    /// <summary>
+    /// Queues a stored report to be processed again even though it is settled: an encrypted
+    /// submission whose remaining files arrived in a later request (ODK's split upload).
+    /// </summary>
+    public void Requeue(RawSubmission submission)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        batcher.Add(new ProcessReportMessage(submission.ReportId, submission.ReceivedOn, Force: true));
+    }
+
     [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Storage unavailable while storing {ReportId}; the client is told to retry")]
     private partial void LogStorageUnavailable(Exception exception, Guid reportId);
 

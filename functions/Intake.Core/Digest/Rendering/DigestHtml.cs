@@ -75,7 +75,7 @@ internal static class DigestHtml
         EndSection(h);
         Section(h, "Pipeline health (all regions)");
         var p = digest.Pipeline;
-        Table(h, ["Received", "Processed", "Failed", "Waiting", "Needs review", "Encrypted", "In poison queue (at compile)"], [[$"{p.Received}", $"{p.Processed}", $"{p.Failed}", $"{p.Waiting}", $"{p.NeedsReview}", $"{p.Encrypted}", Poison(record)]], numeric: true);
+        Table(h, ["Received", "Processed", "Failed", "Waiting", "Needs review", "Encrypted (not readable here)", "In poison queue (at compile)"], [[$"{p.Received}", $"{p.Processed}", $"{p.Failed}", $"{p.Waiting}", $"{p.NeedsReview}", $"{p.Encrypted}", Poison(record)]], numeric: true);
         EndSection(h);
         if (digest.Quiet)
         {

@@ -50,7 +50,7 @@ internal static class DigestMarkdown
         Line(md);
         Line(md, "## Pipeline health (all regions)");
         Line(md);
-        Line(md, "| Received | Processed | Failed | Waiting | Needs review | Encrypted | In poison queue (at compile) |");
+        Line(md, "| Received | Processed | Failed | Waiting | Needs review | Encrypted (not readable here) | In poison queue (at compile) |");
         Line(md, "|---:|---:|---:|---:|---:|---:|---:|");
         var p = digest.Pipeline;
         Line(md, $"| {p.Received} | {p.Processed} | {p.Failed} | {p.Waiting} | {p.NeedsReview} | {p.Encrypted} | {Poison(record)} |");

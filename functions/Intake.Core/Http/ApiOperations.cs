@@ -14,7 +14,7 @@ public static partial class ApiOperations
 
     private static readonly Lazy<IReadOnlyList<ApiOperation>> Everything = new(() =>
     {
-        IEnumerable<ApiOperation> declared = [.. ReportsGroup, .. HealthGroup, .. OpenRosaGroup, .. DigestsGroup, .. AlertsGroup, .. AdminGroup, .. PlacesGroup, .. ConsoleGroup, .. ExportsGroup];
+        IEnumerable<ApiOperation> declared = [.. ReportsGroup, .. HealthGroup, .. OpenRosaGroup, .. DigestsGroup, .. AlertsGroup, .. AdminGroup, .. PlacesGroup, .. ConsoleGroup, .. ExportsGroup, .. CampaignsGroup];
         return [.. declared];
     });
 

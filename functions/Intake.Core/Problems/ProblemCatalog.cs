@@ -105,13 +105,19 @@ public static class ProblemCatalog
     /// <summary>The report has no attachment with this SHA-256.</summary>
     public static readonly Problem AttachmentNotFound = new("attachment-not-found", 404, "No such attachment");
 
+    /// <summary>No such campaign.</summary>
+    public static readonly Problem CampaignNotFound = new("campaign-not-found", 404, "No such campaign");
+
+    /// <summary>A campaign received as many reports today as its daily quota allows.</summary>
+    public static readonly Problem CampaignQuotaExceeded = new("campaign-quota-exceeded", 429, "The campaign's daily quota of reports is used up");
+
     /// <summary>All problems, for documentation and tests.</summary>
     public static IReadOnlyList<Problem> All { get; } =
     [
         MalformedJson, InvalidParameter, CredentialRequired, CredentialInvalid, RoleRequired, TokenNotFound, ReportNotFound, RouteNotFound, MethodNotAllowed, SubmissionConflict, BodyTooLarge,
         UnsupportedMediaType, ValidationFailed, StorageUnavailable, InternalError, DigestNotFound, SubscriberNotFound,
         OpenRosaVersionMissing, MalformedMultipart, MalformedXml, InvalidAttachmentName, FormNotFound,
-        InstanceConflict, AttachmentTooLarge, AttachmentTypeNotAllowed, AttachmentTypeMismatch, AliasNotFound, InvalidAlias,
+        InstanceConflict, AttachmentTooLarge, AttachmentTypeNotAllowed, AttachmentTypeMismatch, AliasNotFound, InvalidAlias, CampaignNotFound, CampaignQuotaExceeded,
         UnknownFilterCode, OutsidePartnerScope, AttachmentNotFound,
     ];
 }

@@ -129,16 +129,22 @@ public sealed class FormSession : IAsyncDisposable
             """);
 
     /// <summary>
-    /// A full-page screenshot, saved as docs/webform/<paramref name="name"/>.png when
+    /// A screenshot of the phone's screen (scrolled to <paramref name="scrollTo"/>, a CSS selector,
+    /// when given), saved as docs/webform/<paramref name="name"/>.png when
     /// <c>INTAKE_WRITE_SCREENSHOTS=1</c>, else beside the test assembly.
     /// </summary>
-    public async Task ScreenshotAsync(string name)
+    public async Task ScreenshotAsync(string name, string? scrollTo = null)
     {
+        if (scrollTo is not null)
+        {
+            await Page.Locator(scrollTo).EvaluateAsync("e => e.scrollIntoView({ block: 'start' })");
+        }
+
         var directory = Environment.GetEnvironmentVariable("INTAKE_WRITE_SCREENSHOTS") == "1"
             ? RepositoryLayout.PathOf("docs", "webform")
             : Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(directory);
-        var png = await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, $"{name}.png"), FullPage = true });
+        var png = await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, $"{name}.png") });
         Assert.True(png.Length > 1000 && png[1] == (byte)'P', $"The screenshot of {name} is not a PNG image.");
     }
 

@@ -36,7 +36,7 @@ public sealed class WebFormTests(ConsoleFixture fixture)
 
         const string narrative = "Men on motorcycles fired into the market near the water point. Online test.";
         await session.FillAsync(narrative, "+000 1111 2222", LargePhoto());
-        await session.ScreenshotAsync("form-filled");
+        await session.ScreenshotAsync("form-what", "#categories");
         Assert.Empty(await session.AccessibilityViolationsAsync());
         await page.Locator("#send").ClickAsync();
 
@@ -44,7 +44,7 @@ public sealed class WebFormTests(ConsoleFixture fixture)
         await Assertions.Expect(sent).ToHaveCountAsync(1, new() { Timeout = 20_000 });
         await Assertions.Expect(sent).ToContainTextAsync("sent");
         var reportId = await sent.GetAttributeAsync("data-submission-id");
-        await session.ScreenshotAsync("sent");
+        await session.ScreenshotAsync("sent", "#outbox-title");
 
         var rows = await Storage.WaitUntilProcessedAsync([reportId!], TimeSpan.FromSeconds(30), Ct);
         Assert.Equal(id, rows[reportId!].GetString("Campaign"));
@@ -102,7 +102,7 @@ public sealed class WebFormTests(ConsoleFixture fixture)
         }
 
         await Assertions.Expect(session.Page.Locator("#outbox li[data-status='waiting']").First).ToContainTextAsync("waiting to be sent");
-        await session.ScreenshotAsync("waiting");
+        await session.ScreenshotAsync("waiting", "#outbox-title");
         var ids = (await session.Page.Locator("#outbox li").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.submissionId)")).ToList();
         await session.Page.CloseAsync();
 
@@ -144,7 +144,7 @@ public sealed class WebFormTests(ConsoleFixture fixture)
         var refused = page.Locator("#outbox li[data-status='refused']");
         await Assertions.Expect(refused).ToHaveCountAsync(1, new() { Timeout = 20_000 });
         await Assertions.Expect(refused).ToContainTextAsync("refused (this link is closed or has expired)");
-        await session.ScreenshotAsync("refused");
+        await session.ScreenshotAsync("refused", "#outbox-title");
         Assert.Null(await Storage.RawBytesAsync((await refused.GetAttributeAsync("data-submission-id"))!, Ct));
         var kept = await session.OutboxJsonAsync();
         Assert.DoesNotContain("after the campaign was closed", kept, StringComparison.Ordinal);
@@ -220,9 +220,12 @@ public sealed class WebFormTests(ConsoleFixture fixture)
         await Assertions.Expect(form.Locator("h1")).ToHaveTextAsync("أخبرنا بما حدث");
         await Assertions.Expect(form.Locator("label[for='category-0']")).ToContainTextAsync("قتل");
         Assert.Equal("rtl", await form.Locator("#narrative").EvaluateAsync<string>("e => getComputedStyle(e).direction"));
+        await arabic.ScreenshotAsync("form-ar");
         await form.Locator("#open-map").ClickAsync();
         await Assertions.Expect(form.Locator("#map svg path.land")).ToBeVisibleAsync();
-        await arabic.ScreenshotAsync("form-ar");
+        await form.Locator("#map svg").ClickAsync();
+        await Assertions.Expect(form.Locator("#where-status")).ToContainTextAsync("اختير على الخريطة");
+        await arabic.ScreenshotAsync("map-ar", "#where-hint");
         Assert.Empty(await arabic.AccessibilityViolationsAsync());
         Assert.True(arabic.Errors.Count == 0, string.Join(" | ", arabic.Errors));
     }

@@ -62,8 +62,8 @@ public sealed partial class WebFormIntake(
         if (terms.DailyQuota > 0 && await quota.CountTodayAsync(campaign.Id, cancellationToken).ConfigureAwait(false) >= terms.DailyQuota)
         {
             LogQuotaReached(campaign.Id, terms.DailyQuota);
-            return WebFormOutcome.Refuse(ProblemCatalog.CampaignQuotaExceeded, $"This link has taken its {terms.DailyQuota} reports for today. Nothing was stored; send again tomorrow (UTC).", "campaign")
-                with { RetryAfter = quota.UntilTomorrow() };
+            var refusal = WebFormOutcome.Refuse(ProblemCatalog.CampaignQuotaExceeded, $"This link has taken its {terms.DailyQuota} reports for today. Nothing was stored; send again tomorrow (UTC).", "campaign");
+            return refusal with { RetryAfter = quota.UntilTomorrow() };
         }
 
         var outcome = await reports.SubmitJsonAsync(

@@ -165,7 +165,7 @@ function wireForm() {
   $('open-map').addEventListener('click', async () => {
     const map = await import('./map.js');
     $('map').hidden = false;
-    await map.open($('map'), t, (picked) => setPoint(picked, 'where.picked'));
+    await map.open($('map'), t, (picked) => setPoint(picked, 'where.picked'), campaign?.bounds);
   });
   $('photos').addEventListener('change', addPhotos);
   form.addEventListener('submit', submit);

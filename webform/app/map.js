@@ -21,10 +21,17 @@ function pathOf(geometry) {
   return rings.map((ring) => 'M' + ring.map(([lon, lat]) => `${lon.toFixed(2)},${(-lat).toFixed(2)}`).join('L') + 'Z').join('');
 }
 
-export async function open(container, t, onPick) {
+// bounds: [west, south, east, north] of the campaign's regions (from the server's gazetteer); the map opens on them.
+export async function open(container, t, onPick, bounds) {
   if (container.dataset.ready) return;
   const features = (await loadOutlines()).features;
   const view = { lon: 0, lat: 10, width: 360 };
+  if (Array.isArray(bounds) && bounds.length === 4) {
+    const [west, south, east, north] = bounds;
+    view.lon = (west + east) / 2;
+    view.lat = (south + north) / 2;
+    view.width = Math.min(360, Math.max(2, Math.max(east - west, (north - south) * 2) * 1.3));
+  }
   const svg = document.createElementNS(Svg, 'svg');
   svg.setAttribute('role', 'application');
   svg.setAttribute('tabindex', '0');

@@ -55,8 +55,8 @@ public static partial class ApiOperations
     /// <summary><c>GET /api/campaign</c>.</summary>
     public static readonly ApiOperation GetCampaign = ApiOperation.Of<WebFormApi>(
         nameof(GetCampaign), "GET", Routes.Campaign, RouteClass.Campaign,
-        "What the web form needs to know about the calling link's campaign: its languages and regions (never its name). Refused once the campaign is closed or expired.",
-        (_, request, _) => Task.FromResult(WebFormApi.Campaign(request))) with
+        "What the web form needs to know about the calling link's campaign: its languages, regions and the box around them, where the map opens (never its name). Refused once the campaign is closed or expired.",
+        (api, request, _) => Task.FromResult(api.Campaign(request))) with
     {
         Responses = [new(200, "The campaign.", new ApiContent(Json, typeof(WebFormCampaign)))],
     };

@@ -2,6 +2,7 @@ using Intake.Core.Access;
 using Intake.Core.Campaigns;
 using Intake.Core.Configuration;
 using Intake.Core.OpenRosa;
+using Intake.Core.Places;
 using Intake.Core.Problems;
 using Intake.Core.Submissions;
 using Microsoft.Net.Http.Headers;
@@ -13,7 +14,7 @@ namespace Intake.Core.Http;
 /// the form learns about its campaign, and the multipart submission. The last two need the
 /// campaign's token, which the link carries in its fragment and the form sends as a bearer token.
 /// </summary>
-public sealed class WebFormApi(WebFormFiles files, WebFormIntake intake, IOptionsMonitor<OpenRosaOptions> limits, IOptionsMonitor<IntakeOptions> intakeOptions)
+public sealed class WebFormApi(WebFormFiles files, WebFormIntake intake, Gazetteer gazetteer, IOptionsMonitor<OpenRosaOptions> limits, IOptionsMonitor<IntakeOptions> intakeOptions)
 {
     /// <summary>
     /// What the browser may do with the form: everything from this origin only (no third-party
@@ -52,8 +53,8 @@ public sealed class WebFormApi(WebFormFiles files, WebFormIntake intake, IOption
             .WithHeader("Cross-Origin-Opener-Policy", "same-origin");
     }
 
-    /// <summary><c>GET /api/campaign</c>: the calling link's campaign: languages and regions (never its name).</summary>
-    public static ApiAnswer Campaign(HttpRequest request)
+    /// <summary><c>GET /api/campaign</c>: the calling link's campaign: languages, regions and the box around them (never its name).</summary>
+    public ApiAnswer Campaign(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (Caller.Of(request.HttpContext) is not { Campaign: { } terms } caller)
@@ -61,7 +62,7 @@ public sealed class WebFormApi(WebFormFiles files, WebFormIntake intake, IOption
             return NotACampaign();
         }
 
-        return ApiAnswer.JsonBody(200, new WebFormCampaign(caller.Id, terms.Languages, caller.Regions))
+        return ApiAnswer.JsonBody(200, new WebFormCampaign(caller.Id, terms.Languages, caller.Regions, gazetteer.BoundsOf(caller.Regions)))
             .WithHeader(HeaderNames.CacheControl, "no-store");
     }
 

@@ -33,6 +33,12 @@ public sealed class CampaignTests(ConsoleFixture fixture)
         var info = await campaign.ReadJsonAsync(Ct);
         Assert.Equal(["fr", "ar"], info["languages"]!.AsArray().Select(l => (string)l!));
         Assert.Null(info["name"]);
+        // The box around Sudan, where the form's map opens.
+        var bounds = info["bounds"]!.AsArray().Select(b => (double)b!).ToArray();
+        Assert.InRange(bounds[0], 21, 23);
+        Assert.InRange(bounds[1], 8, 10);
+        Assert.InRange(bounds[2], 38, 39);
+        Assert.InRange(bounds[3], 22, 23);
 
         var report = ReportClient.NewReport();
         using var accepted = await SubmitAsync(client, report, ("photo-1.png", "image/png", Png));

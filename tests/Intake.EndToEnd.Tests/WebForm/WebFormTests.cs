@@ -223,6 +223,10 @@ public sealed class WebFormTests(ConsoleFixture fixture)
         await arabic.ScreenshotAsync("form-ar");
         await form.Locator("#open-map").ClickAsync();
         await Assertions.Expect(form.Locator("#map svg path.land")).ToBeVisibleAsync();
+        // It opens on the campaign's region (Sudan), not on the world.
+        var box = (await form.Locator("#map svg").GetAttributeAsync("viewBox"))!.Split(' ').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.InRange(box[0] + (box[2] / 2), 25, 35);
+        Assert.True(box[2] < 60, $"The map shows {box[2]} degrees of longitude.");
         await form.Locator("#map svg").ClickAsync();
         await Assertions.Expect(form.Locator("#where-status")).ToContainTextAsync("اختير على الخريطة");
         await arabic.ScreenshotAsync("map-ar", "#where-hint");

@@ -1,6 +1,6 @@
 namespace Intake.Functions;
 
-/// <summary>The admin API (<see cref="AdminApi"/>): queues, poison, reports, reconcile, audit, tokens; places (<see cref="PlacesApi"/>): unresolved names, aliases; the console's map (<see cref="ConsoleApi"/>): incidents; and data out (<see cref="ExportApi"/>): exports, the OData feed, attachments.</summary>
+/// <summary>The admin API (<see cref="AdminApi"/>): queues, poison, reports, reconcile, audit, tokens; places (<see cref="PlacesApi"/>): unresolved names, aliases; the console's map (<see cref="ConsoleApi"/>): incidents; and data out (<see cref="ExportApi"/>): exports, the OData feed, attachments; campaigns (<see cref="CampaignsApi"/>).</summary>
 public sealed class AdminFunctions(IServiceProvider services) : ApiFunctions(services)
 {
     [Function(nameof(ApiOperations.AdminQueues))] public Task<IActionResult> AdminQueues([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdminQueues)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.AdminQueues, request, ct);
@@ -24,4 +24,7 @@ public sealed class AdminFunctions(IServiceProvider services) : ApiFunctions(ser
     [Function(nameof(ApiOperations.ODataReports))] public Task<IActionResult> ODataReports([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.ODataReports)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.ODataReports, request, ct);
     [Function(nameof(ApiOperations.AdminReportAttachment))] public Task<IActionResult> AdminReportAttachment([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdminReportAttachment)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.AdminReportAttachment, request, ct);
     [Function(nameof(ApiOperations.AdminEncryptedSubmission))] public Task<IActionResult> AdminEncryptedSubmission([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdminEncryptedSubmission)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.AdminEncryptedSubmission, request, ct);
+    [Function(nameof(ApiOperations.AdminListCampaigns))] public Task<IActionResult> AdminListCampaigns([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdminCampaigns)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.AdminListCampaigns, request, ct);
+    [Function(nameof(ApiOperations.AdminCreateCampaign))] public Task<IActionResult> AdminCreateCampaign([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.AdminCampaigns)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.AdminCreateCampaign, request, ct);
+    [Function(nameof(ApiOperations.AdminCloseCampaign))] public Task<IActionResult> AdminCloseCampaign([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.AdminCloseCampaign)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.AdminCloseCampaign, request, ct);
 }

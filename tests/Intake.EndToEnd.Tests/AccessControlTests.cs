@@ -13,7 +13,7 @@ public sealed class AccessControlTests(SelfHostFixture fixture)
 {
     // Health, the schema, and the public OpenRosa form list with its form downloads.
     // The console's static files hold no data: every API call they make needs the admin token.
-    private static readonly string[] AnonymousTemplates = ["health", "schema/report", "openapi.json", "openrosa/formList", "openrosa/forms/{formId}", "console/{*path}"];
+    private static readonly string[] AnonymousTemplates = ["health", "schema/report", "openapi.json", "openrosa/formList", "openrosa/forms/{formId}", "console/{*path}", "r/{campaign}/{*path}"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -11,13 +11,16 @@ public sealed class FunctionsMetadataTests
 
         Assert.Equal(
             [
-                "AddFlashWebhook", "AddSubscriber", "AdminAddPlaceAlias", "AdminAuditLog", "AdminCreateToken", "AdminEncryptedSubmission", "AdminIncidents", "AdminListPlaceAliases", "AdminListReports",
-                "AdminListTokens", "AdminPoison", "AdminQueues", "AdminReconcile", "AdminRemovePlaceAlias", "AdminReportAttachment", "AdminReprocessPoison", "AdminRequeueReports",
-                "AdminRevokeToken", "AdminUnresolvedPlaces", "AlertsBacktest", "CompileDigest", "Console", "DailyDigest", "DeliverFlash", "ExportReports", "FlashSweep", "GetDigest", "GetLatestDigest",
-                "GetReportStatus", "Health", "KeyedOpenRosaFormDownload", "KeyedOpenRosaFormList", "KeyedOpenRosaSubmissionGet", "KeyedOpenRosaSubmissionHead",
-                "KeyedOpenRosaSubmit", "ListFlashDeliveries", "ListFlashWebhooks", "ListSubscribers", "ODataMetadata", "ODataReports", "ODataService", "OpenApi", "OpenRosaFormDownload", "OpenRosaFormList",
-                "OpenRosaSubmissionGet", "OpenRosaSubmissionHead", "OpenRosaSubmit", "ProcessReport", "Reconcile", "RedeliverFlash", "RemoveFlashWebhook",
-                "RemoveSubscriber", "ReportSchema", "SendDigest", "SubmitReport",
+                "AddFlashWebhook", "AddSubscriber", "AdminAddPlaceAlias", "AdminAuditLog", "AdminCloseCampaign", "AdminCreateCampaign",
+                "AdminCreateToken", "AdminEncryptedSubmission", "AdminIncidents", "AdminListCampaigns", "AdminListPlaceAliases", "AdminListReports",
+                "AdminListTokens", "AdminPoison", "AdminQueues", "AdminReconcile", "AdminRemovePlaceAlias", "AdminReportAttachment",
+                "AdminReprocessPoison", "AdminRequeueReports", "AdminRevokeToken", "AdminUnresolvedPlaces", "AlertsBacktest", "CompileDigest",
+                "Console", "DailyDigest", "DeliverFlash", "ExportReports", "FlashSweep", "GetCampaign", "GetDigest", "GetLatestDigest",
+                "GetReportStatus", "Health", "KeyedOpenRosaFormDownload", "KeyedOpenRosaFormList", "KeyedOpenRosaSubmissionGet",
+                "KeyedOpenRosaSubmissionHead", "KeyedOpenRosaSubmit", "ListFlashDeliveries", "ListFlashWebhooks", "ListSubscribers", "ODataMetadata",
+                "ODataReports", "ODataService", "OpenApi", "OpenRosaFormDownload", "OpenRosaFormList", "OpenRosaSubmissionGet",
+                "OpenRosaSubmissionHead", "OpenRosaSubmit", "ProcessReport", "Reconcile", "RedeliverFlash", "RemoveFlashWebhook", "RemoveSubscriber",
+                "ReportSchema", "SendDigest", "SubmitCampaignReport", "SubmitReport", "WebForm",
             ],
             triggers.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(("httpTrigger", "reports", "post"), Http(triggers["SubmitReport"]));
@@ -26,6 +29,9 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(("httpTrigger", "schema/report", "get"), Http(triggers["ReportSchema"]));
         Assert.Equal(("httpTrigger", "openapi.json", "get"), Http(triggers["OpenApi"]));
         Assert.Equal(("httpTrigger", "console/{*path}", "get"), Http(triggers["Console"]));
+        Assert.Equal(("httpTrigger", "r/{campaign}/{*path}", "get"), Http(triggers["WebForm"]));
+        Assert.Equal(("httpTrigger", "campaign/reports", "post"), Http(triggers["SubmitCampaignReport"]));
+        Assert.Equal(("httpTrigger", "admin/campaigns/{id}/close", "post"), Http(triggers["AdminCloseCampaign"]));
         Assert.Equal(("httpTrigger", "openrosa/formList", "get"), Http(triggers["OpenRosaFormList"]));
         Assert.Equal(("httpTrigger", "openrosa/forms/{formId}", "get"), Http(triggers["OpenRosaFormDownload"]));
         Assert.Equal(("httpTrigger", "openrosa/submission", "head"), Http(triggers["OpenRosaSubmissionHead"]));

@@ -67,6 +67,7 @@ public sealed class StorageTemplateTests(CompiledTemplates compiled)
     [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", StorageNames.AccessTokensTable)]
     [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", StorageNames.AuditTable)]
     [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", StorageNames.PlaceAliasesTable)]
+    [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", StorageNames.CampaignQuotaTable)]
     public void StorageTemplate_AppStorageName_IsCreated(string type, string name)
     {
         // Arrange: a loop compiles to a name expression over a variable, so look for the literal

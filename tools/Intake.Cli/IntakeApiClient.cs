@@ -27,6 +27,9 @@ public sealed class IntakeApiClient : IDisposable
         }
     }
 
+    /// <summary>An absolute URL for a path the API answered with (such as a campaign's link).</summary>
+    public Uri Absolute(string path) => new(_http.BaseAddress!, path);
+
     /// <summary>GET a JSON document.</summary>
     public Task<JsonNode> GetAsync(string path, CancellationToken cancellationToken) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative)), cancellationToken);

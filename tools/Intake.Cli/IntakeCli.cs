@@ -23,6 +23,7 @@ public static class IntakeCli
             QueueCommands.Reconcile(cli),
             AuditCommand.Create(cli),
             TokenCommands.Create(cli),
+            CampaignCommands.Create(cli),
             DigestCommands.Create(cli),
             SubscriberCommands.Create(cli),
             PlaceCommands.Create(cli),

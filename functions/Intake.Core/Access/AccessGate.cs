@@ -57,7 +57,8 @@ public sealed partial class AccessGate(
         caller.AttachTo(httpContext);
         var allowed = caller.Kind == CallerKind.Admin
             || (routeClass == RouteClass.Submitter && caller.Kind == CallerKind.Submitter)
-            || (routeClass == RouteClass.Partner && caller.Kind == CallerKind.Partner);
+            || (routeClass == RouteClass.Partner && caller.Kind == CallerKind.Partner)
+            || (routeClass == RouteClass.Campaign && caller.Kind == CallerKind.Campaign);
         if (!allowed)
         {
             var route = RouteAccess.Normalise(routeTemplate) ?? "(none)";
@@ -68,6 +69,7 @@ public sealed partial class AccessGate(
                 {
                     RouteClass.Admin => "This route needs an admin credential.",
                     RouteClass.Partner => "This route needs a partner token or an admin credential.",
+                    RouteClass.Campaign => "This route needs a campaign link's token or an admin credential.",
                     _ => "This route needs a submitter token or an admin credential.",
                 })
                 .WithHeader(HeaderNames.WWWAuthenticate, Challenge + ", error=\"insufficient_scope\"");
@@ -81,7 +83,7 @@ public sealed partial class AccessGate(
         if (AccessTokenStore.LooksLikeToken(credential))
         {
             var token = await tokens.VerifyAsync(credential, cancellationToken).ConfigureAwait(false);
-            return token is null ? null : new Caller(token.Id, token.Kind, token.Name) { Regions = token.Regions };
+            return token is null ? null : new Caller(token.Id, token.Kind, token.Name) { Regions = token.Regions, Campaign = token.Campaign };
         }
 
         if (!entra.Enabled)

@@ -12,6 +12,15 @@ public sealed record AccessToken(string Id, CallerKind Kind, string Name, DateTi
     /// <summary>A partner token's regions: ISO 3166-1 country codes or ISO 3166-2 area codes; empty for other kinds.</summary>
     public IReadOnlyList<string> Regions { get; init; } = [];
 
+    /// <summary>When the token stops working by itself (a campaign's expiry); null for tokens that do not expire.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>A campaign token's terms (languages, daily quota); null for other kinds.</summary>
+    public CampaignTerms? Campaign { get; init; }
+
     /// <summary>True once revoked.</summary>
     public bool IsRevoked => RevokedAt is not null;
+
+    /// <summary>True when the token has an expiry and <paramref name="now"/> is at or past it.</summary>
+    public bool IsExpiredAt(DateTimeOffset now) => ExpiresAt is { } expires && now >= expires;
 }

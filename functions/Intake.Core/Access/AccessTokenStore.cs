@@ -16,15 +16,19 @@ public sealed class AccessTokenStore(TableServiceClient tables, TimeProvider tim
     private const string SubmitterPrefix = "isub";
     private const string AdminPrefix = "iadm";
     private const string PartnerPrefix = "iprt";
+    private const string CampaignPrefix = "icmp";
     private readonly TableClient _table = tables.GetTableClient(StorageNames.AccessTokensTable);
     private readonly VerifiedTokenCache _cache = new(time);
 
     /// <summary>Issues a submitter or admin token; the returned secret is not stored and cannot be shown again.</summary>
     /// <exception cref="ArgumentException"><paramref name="kind"/> is partner: use <see cref="CreatePartnerAsync"/>, which takes its regions.</exception>
     public Task<IssuedToken> CreateAsync(CallerKind kind, string name, string createdBy, CancellationToken cancellationToken = default) =>
-        kind == CallerKind.Partner
-            ? throw new ArgumentException("A partner token needs regions: use CreatePartnerAsync.", nameof(kind))
-            : IssueAsync(kind, name, createdBy, [], cancellationToken);
+        kind switch
+        {
+            CallerKind.Partner => throw new ArgumentException("A partner token needs regions: use CreatePartnerAsync.", nameof(kind)),
+            CallerKind.Campaign => throw new ArgumentException("A campaign token needs its terms: use CreateCampaignAsync.", nameof(kind)),
+            _ => IssueAsync(kind, name, createdBy, [], null, null, cancellationToken),
+        };
 
     /// <summary>Issues a partner token limited to <paramref name="regions"/> (country or ISO 3166-2 area codes, validated by the caller).</summary>
     public Task<IssuedToken> CreatePartnerAsync(string name, IReadOnlyList<string> regions, string createdBy, CancellationToken cancellationToken = default)
@@ -35,10 +39,22 @@ public sealed class AccessTokenStore(TableServiceClient tables, TimeProvider tim
             throw new ArgumentException("A partner token needs at least one region.", nameof(regions));
         }
 
-        return IssueAsync(CallerKind.Partner, name, createdBy, regions, cancellationToken);
+        return IssueAsync(CallerKind.Partner, name, createdBy, regions, null, null, cancellationToken);
     }
 
-    private async Task<IssuedToken> IssueAsync(CallerKind kind, string name, string createdBy, IReadOnlyList<string> regions, CancellationToken cancellationToken)
+    /// <summary>
+    /// Issues the submit-only token of a campaign link: it works until <paramref name="expiresAt"/>
+    /// or until revoked (the campaign closed), and carries the campaign's <paramref name="terms"/>.
+    /// The token's id is the campaign's id.
+    /// </summary>
+    public Task<IssuedToken> CreateCampaignAsync(string name, IReadOnlyList<string> regions, CampaignTerms terms, DateTimeOffset expiresAt, string createdBy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
+        ArgumentNullException.ThrowIfNull(terms);
+        return IssueAsync(CallerKind.Campaign, name, createdBy, regions, terms, expiresAt, cancellationToken);
+    }
+
+    private async Task<IssuedToken> IssueAsync(CallerKind kind, string name, string createdBy, IReadOnlyList<string> regions, CampaignTerms? terms, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(createdBy);
@@ -48,6 +64,8 @@ public sealed class AccessTokenStore(TableServiceClient tables, TimeProvider tim
         var token = new AccessToken(id, kind, name.Trim(), time.GetUtcNow(), createdBy, null)
         {
             Regions = regions,
+            ExpiresAt = expiresAt,
+            Campaign = terms,
         };
         var entity = new TableEntity(Partition, id)
         {
@@ -58,6 +76,9 @@ public sealed class AccessTokenStore(TableServiceClient tables, TimeProvider tim
             ["CreatedAt"] = token.CreatedAt,
             ["CreatedBy"] = createdBy,
             ["Regions"] = string.Join(',', token.Regions),
+            ["ExpiresAt"] = expiresAt,
+            ["Languages"] = terms is null ? null : string.Join(',', terms.Languages),
+            ["DailyQuota"] = terms?.DailyQuota,
         };
         await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
         return new IssuedToken(token, $"{PrefixOf(kind)}.{id}.{secret}");
@@ -66,9 +87,9 @@ public sealed class AccessTokenStore(TableServiceClient tables, TimeProvider tim
     /// <summary>True when the text has the shape of one of our tokens (rather than, say, a JWT).</summary>
     public static bool LooksLikeToken(string text) =>
         text.StartsWith(SubmitterPrefix + ".", StringComparison.Ordinal) || text.StartsWith(AdminPrefix + ".", StringComparison.Ordinal)
-        || text.StartsWith(PartnerPrefix + ".", StringComparison.Ordinal);
+        || text.StartsWith(PartnerPrefix + ".", StringComparison.Ordinal) || text.StartsWith(CampaignPrefix + ".", StringComparison.Ordinal);
 
-    /// <summary>The token the text proves, if it is well-formed, known, matches its hash and is not revoked.</summary>
+    /// <summary>The token the text proves, if it is well-formed, known, matches its hash, and is neither revoked nor expired.</summary>
     public async Task<AccessToken?> VerifyAsync(string presented, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(presented);
@@ -94,7 +115,15 @@ public sealed class AccessTokenStore(TableServiceClient tables, TimeProvider tim
 
         var token = row.Token;
         var prefixMatches = parts[0] == PrefixOf(token.Kind);
-        return CryptographicOperations.FixedTimeEquals(row.Hash, Hash(row.Salt, parts[2])) && prefixMatches && !token.IsRevoked ? token : null;
+        return CryptographicOperations.FixedTimeEquals(row.Hash, Hash(row.Salt, parts[2])) && prefixMatches && !token.IsRevoked && !token.IsExpiredAt(time.GetUtcNow()) ? token : null;
+    }
+
+    /// <summary>One token by id, revoked or not; null when there is none.</summary>
+    public async Task<AccessToken?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? ToToken(response.Value!) : null;
     }
 
     /// <summary>Every token, revoked ones included, newest first.</summary>
@@ -159,6 +188,10 @@ public sealed class AccessTokenStore(TableServiceClient tables, TimeProvider tim
         e.GetDateTimeOffset("RevokedAt"))
     {
         Regions = (e.GetString("Regions") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
+        ExpiresAt = e.GetDateTimeOffset("ExpiresAt"),
+        Campaign = e.GetString("Kind") == nameof(CallerKind.Campaign)
+            ? new CampaignTerms((e.GetString("Languages") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries), e.GetInt32("DailyQuota") ?? 0)
+            : null,
     };
 
     // The prefix says the kind, so a token cannot be presented as another kind than it was issued as.
@@ -166,6 +199,7 @@ public sealed class AccessTokenStore(TableServiceClient tables, TimeProvider tim
     {
         CallerKind.Admin => AdminPrefix,
         CallerKind.Partner => PartnerPrefix,
+        CallerKind.Campaign => CampaignPrefix,
         _ => SubmitterPrefix,
     };
 

@@ -11,6 +11,9 @@ public sealed record Caller(string Id, CallerKind Kind, string Name)
     /// <summary>A partner's regions (country or ISO 3166-2 area codes); empty for other callers.</summary>
     public IReadOnlyList<string> Regions { get; init; } = [];
 
+    /// <summary>A campaign token's terms; null for other callers.</summary>
+    public CampaignTerms? Campaign { get; init; }
+
     /// <summary>True for admins.</summary>
     public bool IsAdmin => Kind == CallerKind.Admin;
 

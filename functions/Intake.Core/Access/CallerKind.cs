@@ -1,6 +1,6 @@
 namespace Intake.Core.Access;
 
-/// <summary>What a verified credential allows. In JSON: <c>submitter</c>, <c>admin</c>, <c>noRole</c>, <c>partner</c>.</summary>
+/// <summary>What a verified credential allows. In JSON: <c>submitter</c>, <c>admin</c>, <c>noRole</c>, <c>partner</c>, <c>campaign</c>.</summary>
 [JsonConverter(typeof(CallerKindJsonConverter))]
 public enum CallerKind
 {
@@ -18,4 +18,10 @@ public enum CallerKind
     /// to sharing, never personal fields.
     /// </summary>
     Partner,
+
+    /// <summary>
+    /// The credential of a public campaign link (the web form): submits reports to that campaign
+    /// through the form's route and nothing else; closed with its campaign, expires with it.
+    /// </summary>
+    Campaign,
 }

@@ -12,6 +12,9 @@ public enum RouteClass
     /// <summary>A partner token (read-only, scoped to its regions and to consented reports) or an admin credential: the exports.</summary>
     Partner,
 
+    /// <summary>A campaign link's credential (or an admin credential): the web form's own routes.</summary>
+    Campaign,
+
     /// <summary>An admin credential only. Every route not named otherwise is here (fail closed).</summary>
     Admin,
 }

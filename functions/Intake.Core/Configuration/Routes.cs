@@ -134,4 +134,22 @@ public static class Routes
 
     /// <summary>GET an encrypted OpenRosa submission as received: its manifest and the stored files it names (admin).</summary>
     public const string AdminEncryptedSubmission = "admin/reports/{id}/encrypted";
+    /// <summary>GET the campaigns, POST a new one (admin).</summary>
+    public const string AdminCampaigns = "admin/campaigns";
+
+    /// <summary>POST: close a campaign; its link stops working (admin).</summary>
+    public const string AdminCloseCampaign = "admin/campaigns/{id}/close";
+
+    /// <summary>
+    /// GET a file of the web form of a campaign link (anonymous: the files hold no data). The link
+    /// is <c>/api/r/{campaign}/#{token}</c>: the <c>api</c> prefix is the Functions host's, kept in
+    /// the self-host so that both serve the same paths.
+    /// </summary>
+    public const string WebForm = "r/{campaign}/{*path}";
+
+    /// <summary>GET what the web form needs to know about its campaign (campaign token).</summary>
+    public const string Campaign = "campaign";
+
+    /// <summary>POST a report from the web form, multipart with its photos (campaign token).</summary>
+    public const string CampaignReports = "campaign/reports";
 }

@@ -32,6 +32,9 @@ public static class StorageNames
     /// <summary>Admin-owned aliases of subdivision names, partitioned by country, row key the name's comparison key.</summary>
     public const string PlaceAliasesTable = "placealiases";
 
+    /// <summary>Reports received per campaign and UTC day (the daily quota): partition the campaign id, row <c>yyyyMMdd</c>.</summary>
+    public const string CampaignQuotaTable = "campaignquota";
+
     /// <summary>Flash-alert webhooks (with their signing secrets).</summary>
     public const string FlashWebhooksTable = "flashwebhooks";
 

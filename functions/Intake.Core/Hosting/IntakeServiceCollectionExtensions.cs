@@ -1,5 +1,6 @@
 using Intake.Core.Access;
 using Intake.Core.Admin;
+using Intake.Core.Campaigns;
 using Intake.Core.Configuration;
 using Intake.Core.Digest;
 using Intake.Core.Exports;
@@ -41,6 +42,10 @@ public static class IntakeServiceCollectionExtensions
             .Bind(configuration.GetSection(EncryptionOptions.Section))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<EncryptionOptions>, EncryptionOptionsValidator>();
+        services.AddOptions<WebFormOptions>()
+            .Bind(configuration.GetSection(WebFormOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton(_ => StorageAccount.FromConfiguration(configuration));
@@ -83,6 +88,7 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<IncidentFormMapping>();
         services.AddSingleton<StoredReportReader>();
         services.AddSingleton<AttachmentStore>();
+        services.AddSingleton<AttachmentIntake>();
         services.AddSingleton<OpenRosaIntake>();
         services.AddIntakeAccess(configuration);
         services.AddIntakeAdmin();
@@ -98,6 +104,11 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton(_ => ConsoleFiles.LoadEmbedded());
         services.AddSingleton<IncidentMap>();
         services.AddSingleton<ConsoleApi>();
+        services.AddSingleton(sp => WebFormFiles.LoadEmbedded(sp.GetRequiredService<IOptions<WebFormOptions>>().Value.Title));
+        services.AddSingleton<CampaignQuota>();
+        services.AddSingleton<WebFormIntake>();
+        services.AddSingleton<WebFormApi>();
+        services.AddSingleton<CampaignsApi>();
         services.AddSingleton<ReportExportSource>();
         services.AddSingleton<ReportExport>();
         services.AddSingleton<ExportApi>();

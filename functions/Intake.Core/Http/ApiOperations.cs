@@ -14,7 +14,7 @@ public static partial class ApiOperations
 
     private static readonly Lazy<IReadOnlyList<ApiOperation>> Everything = new(() =>
     {
-        IEnumerable<ApiOperation> declared = [.. ReportsGroup, .. HealthGroup, .. OpenRosaGroup, .. DigestsGroup, .. AlertsGroup, .. AdminGroup, .. PlacesGroup, .. ConsoleGroup, .. ExportsGroup, .. EncryptionGroup];
+        IEnumerable<ApiOperation> declared = [.. ReportsGroup, .. HealthGroup, .. OpenRosaGroup, .. DigestsGroup, .. AlertsGroup, .. AdminGroup, .. PlacesGroup, .. ConsoleGroup, .. ExportsGroup, .. EncryptionGroup, .. CampaignsGroup];
         return [.. declared];
     });
 

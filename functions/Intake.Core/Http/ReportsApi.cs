@@ -41,8 +41,12 @@ public sealed class ReportsApi(
 
         // Storage failures propagate: each host maps them to 503 with Retry-After in one place (ApiFailures).
         var outcome = await intake.SubmitJsonAsync(body.Value, Caller.Of(request.HttpContext)?.Id, cancellationToken).ConfigureAwait(false);
+        return Answer(request, outcome);
+    }
 
-        return outcome.Result switch
+    /// <summary>The answer to a submission's outcome, the same for the JSON API and the web form.</summary>
+    internal static ApiAnswer Answer(HttpRequest request, SubmissionOutcome outcome) =>
+        outcome.Result switch
         {
             SubmissionResult.Accepted => Acknowledge(request, 202, outcome.ReportId!.Value, duplicate: false),
             SubmissionResult.Duplicate => Acknowledge(request, 200, outcome.ReportId!.Value, duplicate: true),
@@ -56,7 +60,6 @@ public sealed class ReportsApi(
                 $"{outcome.Errors.Count} field(s) are invalid; see 'errors'. Nothing was stored.",
                 outcome.Errors),
         };
-    }
 
     /// <summary>
     /// <c>GET /api/reports/{id}</c>: the report's status, without personal data. A submitter sees

@@ -7,6 +7,8 @@ namespace Intake.Core.OpenRosa;
 /// <summary>
 /// Reads an OpenRosa submission request (<c>multipart/form-data</c>: one <c>xml_submission_file</c>
 /// part and attachment parts) with hard limits on the whole body, the XML part and each attachment.
+/// The web form's submissions are read by the same code, with a <c>report</c> part (the JSON
+/// report) in place of the XML part.
 /// </summary>
 internal static class MultipartSubmission
 {
@@ -18,12 +20,16 @@ internal static class MultipartSubmission
     /// <summary>A read request: the upload, or the problem that stopped the reading.</summary>
     public sealed record Reading(OpenRosaUpload? Upload, Problem? Problem, string Detail);
 
-    public static async Task<Reading> ReadAsync(HttpRequest request, OpenRosaOptions limits, CancellationToken cancellationToken)
+    public static Task<Reading> ReadAsync(HttpRequest request, OpenRosaOptions limits, CancellationToken cancellationToken) =>
+        ReadAsync(request, limits, XmlPartName, limits.MaxXmlBytes, cancellationToken);
+
+    /// <summary>Reads a multipart request whose main part is <paramref name="mainPart"/> (at most <paramref name="mainPartLimit"/> bytes); every other part is a file.</summary>
+    public static async Task<Reading> ReadAsync(HttpRequest request, OpenRosaOptions limits, string mainPart, int mainPartLimit, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var media)
             || !media.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
-            return Fail(ProblemCatalog.MalformedMultipart, "Send the submission as multipart/form-data with an xml_submission_file part.");
+            return Fail(ProblemCatalog.MalformedMultipart, $"Send the submission as multipart/form-data with an {mainPart} part.");
         }
 
         var boundary = HeaderUtilities.RemoveQuotes(media.Boundary).Value;
@@ -62,17 +68,17 @@ internal static class MultipartSubmission
                 var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
                 var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value
                     ?? HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
-                if (name == XmlPartName)
+                if (name == mainPart)
                 {
                     if (xml is not null)
                     {
-                        return Fail(ProblemCatalog.MalformedMultipart, "The request has more than one xml_submission_file part.");
+                        return Fail(ProblemCatalog.MalformedMultipart, $"The request has more than one {mainPart} part.");
                     }
 
-                    xml = await ReadPartAsync(section.Body, limits.MaxXmlBytes, cancellationToken).ConfigureAwait(false);
+                    xml = await ReadPartAsync(section.Body, mainPartLimit, cancellationToken).ConfigureAwait(false);
                     if (xml is null)
                     {
-                        return Fail(ProblemCatalog.BodyTooLarge, $"The xml_submission_file part must be at most {limits.MaxXmlBytes} bytes.");
+                        return Fail(ProblemCatalog.BodyTooLarge, $"The {mainPart} part must be at most {mainPartLimit} bytes.");
                     }
 
                     continue;
@@ -104,7 +110,7 @@ internal static class MultipartSubmission
         }
 
         return xml is null
-            ? Fail(ProblemCatalog.MalformedMultipart, "The request has no xml_submission_file part.")
+            ? Fail(ProblemCatalog.MalformedMultipart, $"The request has no {mainPart} part.")
             : new Reading(new OpenRosaUpload(xml, files), null, "");
     }
 

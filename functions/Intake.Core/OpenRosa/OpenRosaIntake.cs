@@ -17,7 +17,7 @@ namespace Intake.Core.OpenRosa;
 /// </summary>
 public sealed partial class OpenRosaIntake(
     SubmissionReceipt receipt,
-    AttachmentStore attachments,
+    AttachmentIntake attachments,
     IOptionsMonitor<OpenRosaOptions> options,
     TimeProvider time,
     ILogger<OpenRosaIntake> logger)
@@ -69,7 +69,8 @@ public sealed partial class OpenRosaIntake(
                 continue;
             }
 
-            var (attachment, problem, detail) = Check(file, instance, limits);
+            var (attachment, problem, detail) = AttachmentIntake.Check(
+                file, instance.IsEncrypted, limits.MaxAttachmentBytes, AttachmentTypes.IsAuditLog(file.FileName, instance) ? limits.MaxAuditBytes : null);
             if (problem is not null)
             {
                 LogAttachmentRejected(id, problem.Code);
@@ -88,7 +89,7 @@ public sealed partial class OpenRosaIntake(
                 "A different submission was already received with this instanceID. Nothing was stored.");
         }
 
-        var added = await AddAttachmentsAsync(id, checkedFiles, existing is not null, submission.ReceivedAt, cancellationToken).ConfigureAwait(false);
+        var added = await attachments.AddAsync(id, checkedFiles, existing is not null, submission.ReceivedAt, cancellationToken).ConfigureAwait(false);
         if (added < 0)
         {
             LogConflict(id);
@@ -112,95 +113,6 @@ public sealed partial class OpenRosaIntake(
             _ => "This submission was already received.",
         };
         return new OpenRosaOutcome(result, id, added, null, message);
-    }
-
-    /// <summary>Checks one named attachment against the allow-list and limit.</summary>
-    private static (StoredAttachment? Attachment, Problem? Problem, string Detail) Check(UploadedFile file, XFormInstance instance, OpenRosaOptions limits)
-    {
-        if (!XFormInstance.IsSafeFileName(file.FileName))
-        {
-            return (null, ProblemCatalog.InvalidAttachmentName, "An attachment's file name contains a path or control characters.");
-        }
-
-        if (file.Content.Length > limits.MaxAttachmentBytes)
-        {
-            return (null, ProblemCatalog.AttachmentTooLarge, $"Each attachment must be at most {limits.MaxAttachmentBytes} bytes.");
-        }
-
-        string contentType;
-        if (instance.IsEncrypted)
-        {
-            // Encrypted files are ciphertext: nothing to sniff (their plain bytes are checked at processing). They are kept as received.
-            if (file.Content.Length == 0 || file.Content.Length % OdkCipher.BlockBytes != 0)
-            {
-                return (null, ProblemCatalog.EncryptedSubmissionMalformed,
-                    $"Encrypted file '{file.FileName}' must be a whole number of {OdkCipher.BlockBytes}-byte AES blocks (PKCS#7 padded). Nothing was stored.");
-            }
-
-            contentType = AttachmentTypes.Encrypted;
-        }
-        else if (AttachmentTypes.IsAuditLog(file.FileName, instance))
-        {
-            // ODK Collect's audit log (meta/audit): text, kept like other attachments and never parsed.
-            if (file.Content.Length > limits.MaxAuditBytes)
-            {
-                return (null, ProblemCatalog.AttachmentTooLarge, $"The audit log '{file.FileName}' must be at most {limits.MaxAuditBytes} bytes.");
-            }
-
-            if (!AttachmentTypes.IsText(file.Content.Span) || !AttachmentTypes.AgreesWithText(file.DeclaredType))
-            {
-                return (null, ProblemCatalog.AttachmentTypeNotAllowed, $"The audit log '{file.FileName}' must be UTF-8 text (CSV). Nothing was stored.");
-            }
-
-            contentType = AttachmentTypes.AuditLog;
-        }
-        else
-        {
-            var sniffed = AttachmentTypes.Sniff(file.Content.Span);
-            if (sniffed is null)
-            {
-                return (null, ProblemCatalog.AttachmentTypeNotAllowed,
-                    $"Attachment '{file.FileName}' is not an allowed kind of file ({string.Join(", ", AttachmentTypes.Allowed)}). Nothing was stored.");
-            }
-
-            if (!AttachmentTypes.Agrees(file.DeclaredType, sniffed))
-            {
-                return (null, ProblemCatalog.AttachmentTypeMismatch,
-                    $"Attachment '{file.FileName}' is declared as {AttachmentTypes.Normalise(file.DeclaredType)} but its content is {sniffed}. Nothing was stored.");
-            }
-
-            contentType = sniffed;
-        }
-
-        return (new StoredAttachment(file.FileName, Sha256Hex(file.Content.Span), contentType, file.Content.Length), null, "");
-    }
-
-    /// <summary>Stores the attachments the report does not have yet; -1 when a name is taken by other bytes.</summary>
-    private async Task<int> AddAttachmentsAsync(Guid id, List<(StoredAttachment Attachment, ReadOnlyMemory<byte> Content)> files, bool known, DateTimeOffset receivedAt, CancellationToken cancellationToken)
-    {
-        if (files.Count == 0)
-        {
-            return 0;
-        }
-
-        IReadOnlyDictionary<string, StoredAttachment> stored = known
-            ? await receipt.RunAsync(ct => attachments.ListAsync(id, ct), id, cancellationToken).ConfigureAwait(false)
-            : new Dictionary<string, StoredAttachment>();
-        if (files.Any(f => stored.TryGetValue(f.Attachment.FileName, out var s) && s.Sha256 != f.Attachment.Sha256))
-        {
-            return -1;
-        }
-
-        var added = 0;
-        foreach (var (attachment, content) in files.Where(f => !stored.ContainsKey(f.Attachment.FileName)))
-        {
-            if (await receipt.RunAsync(ct => attachments.TryAddAsync(id, attachment, content, receivedAt, ct), id, cancellationToken).ConfigureAwait(false))
-            {
-                added++;
-            }
-        }
-
-        return added;
     }
 
     private static string Sha256Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

@@ -92,6 +92,26 @@ public sealed class Gazetteer
     /// </summary>
     public string? NameOf(string code, string? language = null) => Find(code)?.NameIn(language);
 
+    /// <summary>
+    /// The box (west, south, east, north, in degrees) around the countries of <paramref name="codes"/>
+    /// (country or ISO 3166-2 codes; a subdivision counts as its country); null when none is known.
+    /// </summary>
+    public IReadOnlyList<double>? BoundsOf(IEnumerable<string> codes)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        Envelope? box = null;
+        foreach (var code in codes.Where(c => c.Length >= 2).Select(c => c[..2].ToUpperInvariant()).Distinct(StringComparer.Ordinal))
+        {
+            if (_shapes.TryGetValue(code, out var shape))
+            {
+                box ??= new Envelope();
+                box.ExpandToInclude(shape.EnvelopeInternal);
+            }
+        }
+
+        return box is null ? null : [Math.Round(box.MinX, 2), Math.Round(box.MinY, 2), Math.Round(box.MaxX, 2), Math.Round(box.MaxY, 2)];
+    }
+
     /// <summary>The country whose boundary contains the point; null at sea or outside every country.</summary>
     public string? CountryAt(double latitude, double longitude)
     {

@@ -107,6 +107,11 @@ public static class ProblemCatalog
 
     /// <summary>An encrypted submission does not have the shape of ODK's (manifest fields, file names, AES block sizes).</summary>
     public static readonly Problem EncryptedSubmissionMalformed = new("encrypted-submission-malformed", 422, "The encrypted submission does not have ODK's shape");
+    /// <summary>No such campaign.</summary>
+    public static readonly Problem CampaignNotFound = new("campaign-not-found", 404, "No such campaign");
+
+    /// <summary>A campaign received as many reports today as its daily quota allows.</summary>
+    public static readonly Problem CampaignQuotaExceeded = new("campaign-quota-exceeded", 429, "The campaign's daily quota of reports is used up");
 
     /// <summary>All problems, for documentation and tests.</summary>
     public static IReadOnlyList<Problem> All { get; } =
@@ -114,7 +119,7 @@ public static class ProblemCatalog
         MalformedJson, InvalidParameter, CredentialRequired, CredentialInvalid, RoleRequired, TokenNotFound, ReportNotFound, RouteNotFound, MethodNotAllowed, SubmissionConflict, BodyTooLarge,
         UnsupportedMediaType, ValidationFailed, StorageUnavailable, InternalError, DigestNotFound, SubscriberNotFound,
         OpenRosaVersionMissing, MalformedMultipart, MalformedXml, InvalidAttachmentName, FormNotFound,
-        InstanceConflict, AttachmentTooLarge, AttachmentTypeNotAllowed, AttachmentTypeMismatch, AliasNotFound, InvalidAlias,
+        InstanceConflict, AttachmentTooLarge, AttachmentTypeNotAllowed, AttachmentTypeMismatch, AliasNotFound, InvalidAlias, CampaignNotFound, CampaignQuotaExceeded,
         UnknownFilterCode, OutsidePartnerScope, AttachmentNotFound, EncryptedSubmissionMalformed,
     ];
 }

@@ -137,7 +137,7 @@ public sealed partial class ReportProcessor(
             {
                 SubmitterId = record.SubmitterId,
             };
-            var reading = reader.Read(row, content);
+            var reading = await reader.ReadAsync(row, content, cancellationToken).ConfigureAwait(false);
             if (reading.Report is { } report && !reading.IsEncrypted)
             {
                 if (message.AliasesAsOf is { } aliasesAsOf)

@@ -24,7 +24,7 @@ public sealed class StoredReportReader(
     {
         ArgumentNullException.ThrowIfNull(row);
         var content = await raw.ReadAsync(row.ReportId, cancellationToken).ConfigureAwait(false);
-        return Read(row, content);
+        return await ReadAsync(row, content, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -32,7 +32,7 @@ public sealed class StoredReportReader(
     /// processing (hash check, then JSON validation or the OpenRosa instance's mapping).
     /// </summary>
     /// <exception cref="ReportProcessingException">The bytes changed since intake, or a stored JSON report no longer validates.</exception>
-    public SubmissionReading Read(ReportIndexEntry row, BinaryData content)
+    public async Task<SubmissionReading> ReadAsync(ReportIndexEntry row, BinaryData content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(content);

@@ -14,6 +14,7 @@ public sealed class RawSubmissionStore(BlobServiceClient blobs)
     private const string ReceivedAtKey = "receivedat";
     private const string SourceKey = "source";
     private const string SubmitterKey = "submitter";
+    private const string CampaignKey = "campaign";
 
     /// <summary>
     /// The blob index tag holding the minute of receipt (<c>yyyyMMddHHmm</c>, UTC). Set in the same
@@ -52,6 +53,12 @@ public sealed class RawSubmissionStore(BlobServiceClient blobs)
         if (submission.SubmitterId is { Length: > 0 } submitter)
         {
             options.Metadata[SubmitterKey] = submitter;
+        }
+
+        if (submission.Campaign is { Length: > 0 } campaign)
+        {
+            // On the blob too, so that a report the reconciler indexes keeps its campaign.
+            options.Metadata[CampaignKey] = campaign;
         }
 
         try
@@ -156,6 +163,9 @@ public sealed class RawSubmissionStore(BlobServiceClient blobs)
             receivedAt,
             metadata.TryGetValue(SourceKey, out var source) ? source : "unknown",
             length,
-            metadata.TryGetValue(SubmitterKey, out var submitter) ? submitter : null);
+            metadata.TryGetValue(SubmitterKey, out var submitter) ? submitter : null)
+        {
+            Campaign = metadata.TryGetValue(CampaignKey, out var campaign) ? campaign : null,
+        };
     }
 }

@@ -26,6 +26,8 @@ public sealed class ReportIndex(TableServiceClient tables)
             ["Attempts"] = 0,
             // Who sent it: a submitter reads the status only of its own reports.
             ["SubmitterId"] = submission.SubmitterId,
+            // The campaign link it came through, so analysts can weigh reports from the public.
+            ["Campaign"] = submission.Campaign,
         };
         try
         {
@@ -290,6 +292,7 @@ public sealed class ReportIndex(TableServiceClient tables)
         {
             ReviewReasons = (e.GetString("ReviewReasons") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries),
             SubmitterId = e.GetString("SubmitterId") is { Length: > 0 } submitter ? submitter : null,
+            Campaign = e.GetString("Campaign") is { Length: > 0 } campaign ? campaign : null,
             FirstFailedAt = e.GetDateTimeOffset("FirstFailedAt"),
             LastErrorAt = e.GetDateTimeOffset("LastErrorAt"),
         };

@@ -34,6 +34,9 @@ public sealed record ReportIndexEntry(
     /// <summary>The id of the access token that submitted the report; null for reports sent before tokens existed.</summary>
     public string? SubmitterId { get; init; }
 
+    /// <summary>The campaign whose web-form link sent the report; null for other reports.</summary>
+    public string? Campaign { get; init; }
+
     /// <summary>When processing first failed, if it did.</summary>
     public DateTimeOffset? FirstFailedAt { get; init; }
 

@@ -27,7 +27,19 @@ public sealed partial class ReportIntake(
 
     /// <summary>Handles one JSON submission; <paramref name="submitterId"/> (the access token's id) becomes the report's owner.</summary>
     /// <exception cref="StorageUnavailableException">The raw blob could not be written; nothing was acknowledged.</exception>
-    public async Task<SubmissionOutcome> SubmitJsonAsync(ReadOnlyMemory<byte> body, string? submitterId, CancellationToken cancellationToken = default)
+    public Task<SubmissionOutcome> SubmitJsonAsync(ReadOnlyMemory<byte> body, string? submitterId, CancellationToken cancellationToken = default) =>
+        SubmitJsonAsync(body, SubmissionSource.Json, submitterId, campaign: null, attach: null, cancellationToken);
+
+    /// <summary>
+    /// Handles one JSON submission from <paramref name="source"/>; <paramref name="attach"/>, when
+    /// given, stores the files that travel with it after the raw body is durable and before the
+    /// report is indexed and queued (its arguments: the report id, whether the body was stored by
+    /// an earlier request, the time of receipt; it answers false when a file conflicts).
+    /// </summary>
+    /// <exception cref="StorageUnavailableException">The raw blob could not be written; nothing was acknowledged.</exception>
+    internal async Task<SubmissionOutcome> SubmitJsonAsync(
+        ReadOnlyMemory<byte> body, string source, string? submitterId, string? campaign,
+        Func<Guid, bool, DateTimeOffset, CancellationToken, Task<bool>>? attach, CancellationToken cancellationToken)
     {
         IncidentReport report;
         try
@@ -48,16 +60,22 @@ public sealed partial class ReportIntake(
         }
 
         var id = report.SubmissionId;
-        var submission = new RawSubmission(id, Sha256Hex(body.Span), time.GetUtcNow(), "json", body.Length, submitterId);
+        var submission = new RawSubmission(id, Sha256Hex(body.Span), time.GetUtcNow(), source, body.Length, submitterId) { Campaign = campaign };
         var existing = await receipt.StoreAsync(submission, body, JsonContentType, cancellationToken).ConfigureAwait(false);
+        if (existing is not null && !string.Equals(existing.Sha256, submission.Sha256, StringComparison.Ordinal))
+        {
+            LogConflict(id);
+            return SubmissionOutcome.Of(SubmissionResult.Conflict, id);
+        }
+
+        if (attach is not null && !await attach(id, existing is not null, (existing ?? submission).ReceivedAt, cancellationToken).ConfigureAwait(false))
+        {
+            LogConflict(id);
+            return SubmissionOutcome.Of(SubmissionResult.Conflict, id);
+        }
+
         if (existing is not null)
         {
-            if (!string.Equals(existing.Sha256, submission.Sha256, StringComparison.Ordinal))
-            {
-                LogConflict(id);
-                return SubmissionOutcome.Of(SubmissionResult.Conflict, id);
-            }
-
             // A client that never saw our answer resends; make sure the first attempt finished.
             await receipt.CompleteAsync(existing, resend: true, cancellationToken).ConfigureAwait(false);
             LogDuplicate(id);

@@ -24,6 +24,7 @@ public sealed class ConsoleFiles
         [".png"] = "image/png",
         [".svg"] = "image/svg+xml",
         [".ico"] = "image/x-icon",
+        [".webmanifest"] = "application/manifest+json",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     private readonly FrozenDictionary<string, ConsoleFile> _files;
@@ -37,21 +38,7 @@ public sealed class ConsoleFiles
     /// <exception cref="InvalidOperationException">The build embedded no console (its npm packages could not be installed).</exception>
     public static ConsoleFiles LoadEmbedded()
     {
-        var assembly = typeof(ConsoleFiles).Assembly;
-        var files = new Dictionary<string, ConsoleFile>(StringComparer.Ordinal);
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
-        {
-            var path = name[ResourcePrefix.Length..];
-            if (!ContentTypes.TryGetValue(Path.GetExtension(path), out var contentType))
-            {
-                // Only file kinds the console is known to use are served; anything else stays in.
-                continue;
-            }
-
-            var body = Read(assembly, name);
-            files[path] = new ConsoleFile(path, contentType, body, $"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"");
-        }
-
+        var files = ReadEmbedded(ResourcePrefix, (_, body) => body);
         if (!files.ContainsKey(IndexPath) || !files.ContainsKey("vendor/leaflet/leaflet.js"))
         {
             throw new InvalidOperationException("The web console was not embedded: build with npm available (it installs console/package.json).");
@@ -63,6 +50,30 @@ public sealed class ConsoleFiles
     /// <summary>The file at a path under <c>/api/console/</c> (empty for the index); null when there is none.</summary>
     public ConsoleFile? Find(string? path) =>
         _files.GetValueOrDefault(string.IsNullOrEmpty(path) ? IndexPath : path);
+
+    /// <summary>
+    /// The embedded files under a resource prefix, by path, each with its media type and an ETag
+    /// of its bytes after <paramref name="transform"/> (which may fill in settings). Shared with the web form.
+    /// </summary>
+    internal static Dictionary<string, ConsoleFile> ReadEmbedded(string resourcePrefix, Func<string, byte[], byte[]> transform)
+    {
+        var assembly = typeof(ConsoleFiles).Assembly;
+        var files = new Dictionary<string, ConsoleFile>(StringComparer.Ordinal);
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(resourcePrefix, StringComparison.Ordinal)))
+        {
+            var path = name[resourcePrefix.Length..];
+            if (!ContentTypes.TryGetValue(Path.GetExtension(path), out var contentType))
+            {
+                // Only file kinds the apps are known to use are served; anything else stays in.
+                continue;
+            }
+
+            var body = transform(path, Read(assembly, name));
+            files[path] = new ConsoleFile(path, contentType, body, $"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"");
+        }
+
+        return files;
+    }
 
     private static byte[] Read(Assembly assembly, string name)
     {

@@ -49,6 +49,28 @@ public sealed class AccessTokenStoreTests(StorageFixture storage) : IAsyncDispos
     }
 
     [Fact]
+    public async Task VerifyAsync_CampaignToken_CarriesItsTermsAndFailsAtExpiryEvenWhenCached()
+    {
+        var here = Instance();
+        var issued = await here.CreateCampaignAsync("market watch", ["SD"], new CampaignTerms(["ar", "en"], 25), _time.GetUtcNow().AddHours(1), "test", Ct);
+        Assert.StartsWith($"icmp.{issued.Token.Id}.", issued.Secret, StringComparison.Ordinal);
+
+        var verified = await here.VerifyAsync(issued.Secret, Ct);
+        // Presented as another kind (a submitter prefix on the same id and secret), it proves nothing.
+        var asSubmitter = await Instance().VerifyAsync("isub" + issued.Secret[4..], Ct);
+        _time.Advance(TimeSpan.FromHours(1));
+        var expired = await here.VerifyAsync(issued.Secret, Ct);
+
+        Assert.NotNull(verified);
+        Assert.Equal(CallerKind.Campaign, verified.Kind);
+        Assert.Equal(["ar", "en"], verified.Campaign!.Languages);
+        Assert.Equal(25, verified.Campaign.DailyQuota);
+        Assert.Equal(["SD"], verified.Regions);
+        Assert.Null(asSubmitter);
+        Assert.Null(expired);
+    }
+
+    [Fact]
     public async Task VerifyAsync_RevokedOnThisInstanceAfterACachedUse_RefusedAtOnce()
     {
         var here = Instance();

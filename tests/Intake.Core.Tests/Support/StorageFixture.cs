@@ -61,7 +61,7 @@ public sealed class StorageFixture : IAsyncLifetime
         await queues.GetQueueClient(StorageNames.ProcessingQueue).ClearMessagesAsync(cancellationToken);
         await queues.GetQueueClient(StorageNames.PoisonQueue).ClearMessagesAsync(cancellationToken);
         await queues.GetQueueClient(StorageNames.FlashQueue).ClearMessagesAsync(cancellationToken);
-        foreach (var name in new[] { StorageNames.ReportsTable, StorageNames.DigestTallyTable, StorageNames.SubscribersTable, StorageNames.DeliveriesTable, StorageNames.PlaceAliasesTable, StorageNames.FlashWindowTable, StorageNames.FlashWebhooksTable, StorageNames.FlashDeliveriesTable })
+        foreach (var name in new[] { StorageNames.ReportsTable, StorageNames.DigestTallyTable, StorageNames.SubscribersTable, StorageNames.DeliveriesTable, StorageNames.PlaceAliasesTable, StorageNames.CampaignQuotaTable, StorageNames.FlashWindowTable, StorageNames.FlashWebhooksTable, StorageNames.FlashDeliveriesTable })
         {
             var table = account.CreateTableServiceClient().GetTableClient(name);
             await foreach (var entity in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))

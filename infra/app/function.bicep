@@ -189,6 +189,11 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
           value: string(settings.openRosaMaxXmlBytes)
         }
         {
+          // Azure's front end appends the client's address to X-Forwarded-For: the per-address limits count by it.
+          name: 'Intake__Limits__ForwardedForHops'
+          value: '1'
+        }
+        {
           name: 'Smtp__Host'
           value: settings.smtpHost
         }

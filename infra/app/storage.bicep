@@ -67,6 +67,7 @@ var tableNames = [
   'accesstokens'
   'audit'
   'placealiases'
+  'tokenusage'
 ]
 
 resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {

@@ -105,6 +105,12 @@ public static class ProblemCatalog
     /// <summary>The report has no attachment with this SHA-256.</summary>
     public static readonly Problem AttachmentNotFound = new("attachment-not-found", 404, "No such attachment");
 
+    /// <summary>Too many requests from this token or address; <c>Retry-After</c> says when to send again.</summary>
+    public static readonly Problem RateLimited = new("rate-limited", 429, "Too many requests; send again after the Retry-After interval");
+
+    /// <summary>The token's attachment storage for the UTC day is used up; <c>Retry-After</c> says when the next day starts.</summary>
+    public static readonly Problem QuotaExceeded = new("quota-exceeded", 429, "The token's daily attachment quota is used up");
+
     /// <summary>All problems, for documentation and tests.</summary>
     public static IReadOnlyList<Problem> All { get; } =
     [
@@ -112,6 +118,6 @@ public static class ProblemCatalog
         UnsupportedMediaType, ValidationFailed, StorageUnavailable, InternalError, DigestNotFound, SubscriberNotFound,
         OpenRosaVersionMissing, MalformedMultipart, MalformedXml, InvalidAttachmentName, FormNotFound,
         InstanceConflict, AttachmentTooLarge, AttachmentTypeNotAllowed, AttachmentTypeMismatch, AliasNotFound, InvalidAlias,
-        UnknownFilterCode, OutsidePartnerScope, AttachmentNotFound,
+        UnknownFilterCode, OutsidePartnerScope, AttachmentNotFound, RateLimited, QuotaExceeded,
     ];
 }

@@ -12,6 +12,18 @@ public sealed record AccessToken(string Id, CallerKind Kind, string Name, DateTi
     /// <summary>A partner token's regions: ISO 3166-1 country codes or ISO 3166-2 area codes; empty for other kinds.</summary>
     public IReadOnlyList<string> Regions { get; init; } = [];
 
+    /// <summary>When it stops working by itself; null for a token that works until revoked.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>
+    /// When it last got a request through, to within <see cref="AccessTokenStore.LastUsedPrecision"/>
+    /// (the time is written at most that often, not on every request); null if never.
+    /// </summary>
+    public DateTimeOffset? LastUsedAt { get; init; }
+
     /// <summary>True once revoked.</summary>
     public bool IsRevoked => RevokedAt is not null;
+
+    /// <summary>True when it has an expiry and <paramref name="now"/> is at or past it.</summary>
+    public bool IsExpiredAt(DateTimeOffset now) => ExpiresAt is { } expiry && now >= expiry;
 }

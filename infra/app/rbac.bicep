@@ -1,8 +1,15 @@
 // Every role assignment of the deployment, each scoped to the one resource it is about: never to the
-// resource group or subscription. Names are guid(scope, principal, role), so redeploying is a no-op.
+// resource group or subscription, and for storage never to the whole account but to each container,
+// queue and table the app uses (storage-names.bicep). Names are guid(scope, principal, role), so
+// redeploying is a no-op.
+
+import { appContainerNames, hostContainerNames, queueNames, tableNames } from 'storage-names.bicep'
 
 @description('Name of the storage account the app uses.')
 param storageAccountName string
+
+@description('Name of the blob container that holds the Flex Consumption deployment package.')
+param deploymentContainerName string
 
 @description('Name of the Key Vault that holds the app\'s secrets.')
 param keyVaultName string
@@ -36,58 +43,105 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
   name: applicationInsightsName
 }
 
-// Blobs: Storage Blob Data Contributor (read, write, delete blobs; create containers; take leases)
-// covers everything the app and the Functions host do: raw submissions and digests, the host's
-// timer-schedule and singleton-lease blobs (azure-webjobs-hosts), its key store
-// (azure-webjobs-secrets), and the Flex Consumption deployment package. Microsoft's guidance for
-// host storage names Storage Blob Data Owner; the only extras Owner brings are blob index tags and
-// ADLS Gen2 ACL/super-user operations, which nothing here uses and which an identity that can touch
-// evidence should not have. If a future Functions host needs them, switch this one role to Owner
-// (b7e6dc6d-f1e8-4753-8033-0f276bb0955b).
-resource blobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, identity.id, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
-  scope: storage
-  properties: {
-    roleDefinitionId: subscriptionResourceId(
-      'Microsoft.Authorization/roleDefinitions',
-      'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
-    )
-    principalId: appPrincipalId
-    principalType: 'ServicePrincipal'
-    description: 'Storage Blob Data Contributor: raw submissions, digests, Functions host state, deployment package.'
-  }
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-06-01' existing = {
+  parent: storage
+  name: 'default'
 }
 
-// Queues: Storage Queue Data Contributor. The app enqueues report ids; the queue trigger reads and
-// deletes them, creates reports-poison if missing and moves failed messages there.
-resource queueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, identity.id, '974c5e8b-45b9-4653-ba55-5f855dd0fb88')
-  scope: storage
-  properties: {
-    roleDefinitionId: subscriptionResourceId(
-      'Microsoft.Authorization/roleDefinitions',
-      '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-    )
-    principalId: appPrincipalId
-    principalType: 'ServicePrincipal'
-    description: 'Storage Queue Data Contributor: the reports queue and its poison queue.'
-  }
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2025-06-01' existing = {
+  parent: storage
+  name: 'default'
 }
 
-// Tables: Storage Table Data Contributor, for the report index.
-resource tableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, identity.id, '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
-  scope: storage
-  properties: {
-    roleDefinitionId: subscriptionResourceId(
-      'Microsoft.Authorization/roleDefinitions',
-      '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
-    )
-    principalId: appPrincipalId
-    principalType: 'ServicePrincipal'
-    description: 'Storage Table Data Contributor: the report index.'
-  }
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2025-06-01' existing = {
+  parent: storage
+  name: 'default'
 }
+
+// Blobs: Storage Blob Data Contributor (read, write, delete blobs; take leases) on each container
+// the app and the Functions host use: raw submissions and digests, the host's timer-schedule and
+// singleton-lease blobs (azure-webjobs-hosts), its key store (azure-webjobs-secrets), and the Flex
+// Consumption deployment package. No other container of the account is readable. Microsoft's
+// guidance for host storage names Storage Blob Data Owner; the only extras Owner brings are blob
+// index tags and ADLS Gen2 ACL/super-user operations, which nothing here uses and which an identity
+// that can touch evidence should not have. If a future Functions host needs them, switch this one
+// role to Owner (b7e6dc6d-f1e8-4753-8033-0f276bb0955b).
+var blobContainerNames = concat(appContainerNames, hostContainerNames, [deploymentContainerName])
+
+resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' existing = [
+  for containerName in blobContainerNames: {
+    parent: blobService
+    name: containerName
+  }
+]
+
+resource blobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (containerName, i) in blobContainerNames: {
+    name: guid(containers[i].id, identity.id, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+    scope: containers[i]
+    properties: {
+      roleDefinitionId: subscriptionResourceId(
+        'Microsoft.Authorization/roleDefinitions',
+        'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+      )
+      principalId: appPrincipalId
+      principalType: 'ServicePrincipal'
+      description: 'Storage Blob Data Contributor on container ${containerName}.'
+    }
+  }
+]
+
+// Queues: Storage Queue Data Contributor on each queue. The app enqueues report ids and flash
+// deliveries; the queue triggers read and delete them and move failed messages to the poison queues.
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-06-01' existing = [
+  for queueName in queueNames: {
+    parent: queueService
+    name: queueName
+  }
+]
+
+resource queueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (queueName, i) in queueNames: {
+    name: guid(queues[i].id, identity.id, '974c5e8b-45b9-4653-ba55-5f855dd0fb88')
+    scope: queues[i]
+    properties: {
+      roleDefinitionId: subscriptionResourceId(
+        'Microsoft.Authorization/roleDefinitions',
+        '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+      )
+      principalId: appPrincipalId
+      principalType: 'ServicePrincipal'
+      description: 'Storage Queue Data Contributor on queue ${queueName}.'
+    }
+  }
+]
+
+// Tables: Storage Table Data Contributor on each table. The audit table gets the same role: no
+// built-in data role allows adding entities without also allowing updates and deletes, so the
+// audit trail's integrity rests on the code (insert only, never upsert) and on the storage access
+// logs, which record any update or delete (docs/DEPLOYMENT.md, docs/RELIABILITY.md).
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2025-06-01' existing = [
+  for tableName in tableNames: {
+    parent: tableService
+    name: tableName
+  }
+]
+
+resource tableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (tableName, i) in tableNames: {
+    name: guid(tables[i].id, identity.id, '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
+    scope: tables[i]
+    properties: {
+      roleDefinitionId: subscriptionResourceId(
+        'Microsoft.Authorization/roleDefinitions',
+        '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+      )
+      principalId: appPrincipalId
+      principalType: 'ServicePrincipal'
+      description: 'Storage Table Data Contributor on table ${tableName}.'
+    }
+  }
+]
 
 // Key Vault Secrets User: read secret values, which is all a Key Vault reference needs. It cannot
 // list, write or delete secrets.

@@ -1,17 +1,22 @@
+using System.Reflection;
 using System.Text.RegularExpressions;
+using Intake.Core.Configuration;
 using Intake.Infra.Tests.Support;
 
 namespace Intake.Infra.Tests;
 
 /// <summary>
 /// Role assignments in the compiled main.bicep: only reviewed roles, each scoped to the single
-/// resource it is about (the storage account, the vault, the Application Insights component),
-/// never to a resource group or subscription.
+/// resource it is about (a blob container, a queue or a table; the vault; the Application Insights
+/// component), never to the whole storage account, a resource group or a subscription.
 /// </summary>
 [Collection(CompiledTemplatesCollection.Name)]
 public sealed partial class RoleAssignmentTemplateTests(CompiledTemplates compiled)
 {
     private const string StorageAccount = "Microsoft.Storage/storageAccounts";
+    private const string Container = "Microsoft.Storage/storageAccounts/blobServices/containers";
+    private const string Queue = "Microsoft.Storage/storageAccounts/queueServices/queues";
+    private const string Table = "Microsoft.Storage/storageAccounts/tableServices/tables";
     private const string KeyVault = "Microsoft.KeyVault/vaults";
     private const string ApplicationInsights = "Microsoft.Insights/components";
 
@@ -25,9 +30,9 @@ public sealed partial class RoleAssignmentTemplateTests(CompiledTemplates compil
     /// <summary>Every role the templates may assign, and the only resource type it may be scoped to.</summary>
     private static readonly Dictionary<string, string> ScopeTypeByRole = new(StringComparer.OrdinalIgnoreCase)
     {
-        [BlobDataContributor] = StorageAccount,
-        [QueueDataContributor] = StorageAccount,
-        [TableDataContributor] = StorageAccount,
+        [BlobDataContributor] = Container,
+        [QueueDataContributor] = Queue,
+        [TableDataContributor] = Table,
         [KeyVaultSecretsUser] = KeyVault,
         [KeyVaultSecretsOfficer] = KeyVault,
         [MonitoringMetricsPublisher] = ApplicationInsights,
@@ -62,18 +67,57 @@ public sealed partial class RoleAssignmentTemplateTests(CompiledTemplates compil
     }
 
     [Fact]
-    public void RoleAssignments_StorageAccount_DataContributorRolesOnly()
+    public void RoleAssignments_StorageAccount_NoneAtAccountScope()
     {
         // Act
-        var storageRoles = Assignments
+        var accountScoped = Assignments
             .Where(assignment => assignment.Node["scope"]?.GetValue<string>().Contains($"'{StorageAccount}'", StringComparison.Ordinal) == true)
-            .Select(RoleOf)
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+            .ToList();
 
         // Assert
-        Assert.Equal(
-            new HashSet<string>(StringComparer.OrdinalIgnoreCase) { BlobDataContributor, QueueDataContributor, TableDataContributor },
-            storageRoles);
+        Assert.Empty(accountScoped);
+    }
+
+    public static TheoryData<string, string> StorageNamesByType() =>
+    [
+        .. typeof(StorageNames).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(field => field is { IsLiteral: true } && field.FieldType == typeof(string))
+            .Select(field => (Type: field.Name.EndsWith("Table", StringComparison.Ordinal) ? Table
+                    : field.Name.EndsWith("Queue", StringComparison.Ordinal) ? Queue
+                    : Container,
+                Name: (string)field.GetRawConstantValue()!))
+            .Append((Container, "azure-webjobs-hosts"))
+            .Append((Container, "azure-webjobs-secrets")),
+    ];
+
+    [Theory]
+    [MemberData(nameof(StorageNamesByType))]
+    public void StorageRoles_EveryContainerQueueAndTable_HasTheAppsRole(string type, string name)
+    {
+        // Arrange: each storage role is a loop over a list of names, scoped to resourceId(type, account, 'default', name).
+        var role = ScopeTypeByRole.Single(pair => pair.Value == type).Key;
+        var assignment = Assert.Single(Assignments, candidate => RoleOf(candidate).Equals(role, StringComparison.OrdinalIgnoreCase));
+        var count = assignment.Node["copy"]?["count"]?.GetValue<string>() ?? "";
+        var listVariable = CopyList().Match(count);
+        Assert.True(listVariable.Success, $"The {role} assignment is not a loop over a list of names ('{count}').");
+
+        // Act
+        var names = ParameterResolution.VariableStrings(assignment.Template, listVariable.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);
+
+        // Assert
+        Assert.Contains(name, names);
+        Assert.Contains($"'{type}'", assignment.Node["scope"]?.GetValue<string>() ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BlobRole_DeploymentContainer_IsInTheList()
+    {
+        // Act
+        var blobList = Assert.Single(Assignments, assignment => RoleOf(assignment).Equals(BlobDataContributor, StringComparison.OrdinalIgnoreCase))
+            .Template["variables"]?["blobContainerNames"]?.GetValue<string>();
+
+        // Assert
+        Assert.Contains("parameters('deploymentContainerName')", blobList, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -109,8 +153,13 @@ public sealed partial class RoleAssignmentTemplateTests(CompiledTemplates compil
         return match.Value;
     }
 
-    [GeneratedRegex(@"^\[resourceId\('(?<type>[A-Za-z.]+/[A-Za-z]+)', parameters\('\w+'\)\)\]$")]
+    // resourceId of one resource: a top-level one by its name parameter, or a container, queue or
+    // table by the account parameter, the 'default' service and one name of a list.
+    [GeneratedRegex(@"^\[resourceId\('(?<type>[A-Za-z.]+/[A-Za-z]+(/[A-Za-z]+/[A-Za-z]+)?)', parameters\('\w+'\)(, 'default', variables\('\w+'\)\[copyIndex\(\)\])?\)\]$")]
     private static partial Regex ResourceScope();
+
+    [GeneratedRegex(@"^\[length\(variables\('(?<name>\w+)'\)\)\]$")]
+    private static partial Regex CopyList();
 
     [GeneratedRegex(@"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
     private static partial Regex RoleGuid();

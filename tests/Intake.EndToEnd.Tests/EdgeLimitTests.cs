@@ -147,6 +147,42 @@ public sealed class EdgeLimitTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, otherStored.StatusCode);
     }
 
+    [Fact]
+    public async Task OpenRosaSubmit_EncryptedSubmissions_CountAgainstTheSameQuota()
+    {
+        var device = await ClientAsync("encrypting device", "198.51.100.30");
+
+        // Shaped as ODK Collect encrypts: whole 16-byte AES blocks, a manifest with an RSA-sized wrapped key and signature.
+        var first = Guid.NewGuid();
+        using var stored = await device.SubmitOpenRosaAsync(
+            EncryptedManifest(first), Ct,
+            (OpenRosaFixtures.EncryptedInstance, "application/octet-stream", OpenRosaFixtures.Ciphertext(1, 1024)),
+            (OpenRosaFixtures.EncryptedPhoto, "application/octet-stream", OpenRosaFixtures.Ciphertext(2, 600 * 1024)));
+        Assert.Equal(HttpStatusCode.Created, stored.StatusCode);
+
+        var second = Guid.NewGuid();
+        using var refused = await device.SubmitOpenRosaAsync(
+            EncryptedManifest(second), Ct,
+            (OpenRosaFixtures.EncryptedInstance, "application/octet-stream", OpenRosaFixtures.Ciphertext(3, 1024)),
+            (OpenRosaFixtures.EncryptedPhoto, "application/octet-stream", OpenRosaFixtures.Ciphertext(4, 600 * 1024)));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        var (_, nature, code) = await refused.ReadOpenRosaResponseAsync(Ct);
+        Assert.Equal(("error", "quota-exceeded"), (nature, code));
+        using var status = await device.GetAsync(new Uri($"/api/reports/{second:D}", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.NotFound, status.StatusCode);
+    }
+
+    /// <summary>The encrypted manifest fixture with a signature of RSA-block length (256 bytes), as Collect writes it.</summary>
+    private static byte[] EncryptedManifest(Guid id)
+    {
+        var text = OpenRosaFixtures.Text(OpenRosaFixtures.Encrypted, id);
+        const string Open = "<base64EncryptedElementSignature>";
+        var start = text.IndexOf(Open, StringComparison.Ordinal) + Open.Length;
+        var end = text.IndexOf("</base64EncryptedElementSignature>", start, StringComparison.Ordinal);
+        return System.Text.Encoding.UTF8.GetBytes(text[..start] + Convert.ToBase64String(OpenRosaFixtures.Ciphertext(id.GetHashCode(), 256)) + text[end..]);
+    }
+
     private async Task<HttpClient> ClientAsync(string name, string address)
     {
         var token = await Host.IssueTokenAsync(CallerKind.Submitter, name, Ct);

@@ -3,7 +3,7 @@
 // queue and table the app uses (storage-names.bicep). Names are guid(scope, principal, role), so
 // redeploying is a no-op.
 
-import { appContainerNames, hostContainerNames, queueNames, tableNames } from 'storage-names.bicep'
+import { appContainerNames, hostContainerNames, queueNames, tableNames, auditTableName } from 'storage-names.bicep'
 
 @description('Name of the storage account the app uses.')
 param storageAccountName string
@@ -116,19 +116,18 @@ resource queueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-0
   }
 ]
 
-// Tables: Storage Table Data Contributor on each table. The audit table gets the same role: no
-// built-in data role allows adding entities without also allowing updates and deletes, so the
-// audit trail's integrity rests on the code (insert only, never upsert) and on the storage access
-// logs, which record any update or delete (docs/DEPLOYMENT.md, docs/RELIABILITY.md).
+// Tables: Storage Table Data Contributor on each table but the audit log.
+var contributorTableNames = filter(tableNames, tableName => tableName != auditTableName)
+
 resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2025-06-01' existing = [
-  for tableName in tableNames: {
+  for tableName in contributorTableNames: {
     parent: tableService
     name: tableName
   }
 ]
 
 resource tableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
-  for (tableName, i) in tableNames: {
+  for (tableName, i) in contributorTableNames: {
     name: guid(tables[i].id, identity.id, '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
     scope: tables[i]
     properties: {
@@ -142,6 +141,53 @@ resource tableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-0
     }
   }
 ]
+
+// The audit log: append-only for the app. A custom role with Insert Entity (entities/add/action)
+// and Query Entities (entities/read) and nothing that changes or removes a row (no entities/write,
+// update/action or delete); tables/write only so that the start-up "create if missing" call is
+// answered 409 rather than 403. Storage's permission table for the Table service operations:
+// Insert Entity needs entities/write or entities/add/action; Update, Merge and the upserts need
+// entities/write or update/action; Delete Entity needs entities/delete.
+resource auditAppendRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
+  name: guid(resourceGroup().id, storage.id, 'intake-audit-append')
+  properties: {
+    roleName: 'Intake audit append (${storage.name})'
+    description: 'Add and read rows of the Intake audit table; never update or delete them.'
+    type: 'customRole'
+    permissions: [
+      {
+        actions: [
+          'Microsoft.Storage/storageAccounts/tableServices/tables/write'
+        ]
+        notActions: []
+        dataActions: [
+          'Microsoft.Storage/storageAccounts/tableServices/tables/entities/read'
+          'Microsoft.Storage/storageAccounts/tableServices/tables/entities/add/action'
+        ]
+        notDataActions: []
+      }
+    ]
+    assignableScopes: [
+      resourceGroup().id
+    ]
+  }
+}
+
+resource auditTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2025-06-01' existing = {
+  parent: tableService
+  name: auditTableName
+}
+
+resource auditAppend 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(auditTable.id, identity.id, 'intake-audit-append')
+  scope: auditTable
+  properties: {
+    roleDefinitionId: auditAppendRole.id
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+    description: 'Intake audit append: the app adds audit rows and reads them, and can change none.'
+  }
+}
 
 // Key Vault Secrets User: read secret values, which is all a Key Vault reference needs. It cannot
 // list, write or delete secrets.

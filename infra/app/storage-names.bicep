@@ -34,6 +34,10 @@ var queueNames = [
 ]
 
 @export()
+@description('The append-only audit log of admin actions (the app may add and read rows, never change or delete them).')
+var auditTableName = 'audit'
+
+@export()
 @description('The app\'s tables.')
 var tableNames = [
   'reports'
@@ -41,7 +45,7 @@ var tableNames = [
   'subscribers'
   'digestdeliveries'
   'accesstokens'
-  'audit'
+  auditTableName
   'placealiases'
   'tokenusage'
   'flashwebhooks'

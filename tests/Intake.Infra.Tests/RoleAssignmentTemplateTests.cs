@@ -27,6 +27,9 @@ public sealed partial class RoleAssignmentTemplateTests(CompiledTemplates compil
     private const string KeyVaultSecretsOfficer = "b86a8fe4-44ce-4948-aee5-eccb2c155cd7";
     private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
 
+    // The custom role that makes the audit table append-only for the app, declared in rbac.bicep.
+    private const string AuditAppend = "custom:audit-append";
+
     /// <summary>Every role the templates may assign, and the only resource type it may be scoped to.</summary>
     private static readonly Dictionary<string, string> ScopeTypeByRole = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -36,6 +39,7 @@ public sealed partial class RoleAssignmentTemplateTests(CompiledTemplates compil
         [KeyVaultSecretsUser] = KeyVault,
         [KeyVaultSecretsOfficer] = KeyVault,
         [MonitoringMetricsPublisher] = ApplicationInsights,
+        [AuditAppend] = Table,
     };
 
     private IReadOnlyList<ArmResource> Assignments => compiled.Main.Declared("Microsoft.Authorization/roleAssignments");
@@ -86,6 +90,8 @@ public sealed partial class RoleAssignmentTemplateTests(CompiledTemplates compil
                     : field.Name.EndsWith("Queue", StringComparison.Ordinal) ? Queue
                     : Container,
                 Name: (string)field.GetRawConstantValue()!))
+            // The audit table has its own role: AuditTable_App_GetsOnlyTheAppendRole.
+            .Where(storage => storage.Name != StorageNames.AuditTable)
             .Append((Container, "azure-webjobs-hosts"))
             .Append((Container, "azure-webjobs-secrets")),
     ];
@@ -95,7 +101,7 @@ public sealed partial class RoleAssignmentTemplateTests(CompiledTemplates compil
     public void StorageRoles_EveryContainerQueueAndTable_HasTheAppsRole(string type, string name)
     {
         // Arrange: each storage role is a loop over a list of names, scoped to resourceId(type, account, 'default', name).
-        var role = ScopeTypeByRole.Single(pair => pair.Value == type).Key;
+        var role = new[] { BlobDataContributor, QueueDataContributor, TableDataContributor }.Single(candidate => ScopeTypeByRole[candidate] == type);
         var assignment = Assert.Single(Assignments, candidate => RoleOf(candidate).Equals(role, StringComparison.OrdinalIgnoreCase));
         var count = assignment.Node["copy"]?["count"]?.GetValue<string>() ?? "";
         var listVariable = CopyList().Match(count);
@@ -107,6 +113,49 @@ public sealed partial class RoleAssignmentTemplateTests(CompiledTemplates compil
         // Assert
         Assert.Contains(name, names);
         Assert.Contains($"'{type}'", assignment.Node["scope"]?.GetValue<string>() ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AuditTable_App_GetsOnlyTheAppendRole()
+    {
+        // Arrange
+        var tableLoop = Assert.Single(Assignments, assignment => RoleOf(assignment).Equals(TableDataContributor, StringComparison.OrdinalIgnoreCase));
+        var contributorTables = ParameterResolution.VariableStrings(
+            tableLoop.Template, CopyList().Match(tableLoop.Node["copy"]?["count"]?.GetValue<string>() ?? "").Groups["name"].Value);
+
+        // Act
+        var append = Assert.Single(Assignments, assignment => RoleOf(assignment) == AuditAppend);
+        var scope = append.Node["scope"]?.GetValue<string>() ?? "";
+        var scopedName = VariableInScope().Match(scope);
+
+        // Assert
+        Assert.DoesNotContain(StorageNames.AuditTable, contributorTables);
+        Assert.StartsWith($"[resourceId('{Table}', ", scope, StringComparison.Ordinal);
+        Assert.True(scopedName.Success, scope);
+        Assert.Equal([StorageNames.AuditTable], ParameterResolution.VariableStrings(append.Template, scopedName.Groups["name"].Value));
+    }
+
+    [Fact]
+    public void CustomRole_AuditAppend_AddsAndReadsRowsAndCannotChangeOrDeleteThem()
+    {
+        // Act
+        var role = Assert.Single(
+            compiled.Main.Declared("Microsoft.Authorization/roleDefinitions"),
+            definition => definition.Name.Contains("intake-audit-append", StringComparison.Ordinal));
+        var permissions = Assert.Single(role.Property("permissions")!.AsArray())!;
+
+        // Assert
+        Assert.Equal("customRole", role.Property("type")?.GetValue<string>());
+        Assert.Equal(
+            [
+                "Microsoft.Storage/storageAccounts/tableServices/tables/entities/add/action",
+                "Microsoft.Storage/storageAccounts/tableServices/tables/entities/read",
+            ],
+            permissions["dataActions"]!.AsArray().Select(action => action!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["Microsoft.Storage/storageAccounts/tableServices/tables/write"],
+            permissions["actions"]!.AsArray().Select(action => action!.GetValue<string>()));
+        Assert.Equal("[resourceGroup().id]", Assert.Single(role.Property("assignableScopes")!.AsArray())!.GetValue<string>());
     }
 
     [Fact]
@@ -130,7 +179,7 @@ public sealed partial class RoleAssignmentTemplateTests(CompiledTemplates compil
         Assert.Superset(
             new HashSet<string>(StringComparer.OrdinalIgnoreCase)
             {
-                BlobDataContributor, QueueDataContributor, TableDataContributor, KeyVaultSecretsUser, MonitoringMetricsPublisher,
+                BlobDataContributor, QueueDataContributor, TableDataContributor, KeyVaultSecretsUser, MonitoringMetricsPublisher, AuditAppend,
             },
             roles);
     }
@@ -148,6 +197,11 @@ public sealed partial class RoleAssignmentTemplateTests(CompiledTemplates compil
     private static string RoleOf(ArmResource assignment)
     {
         var definition = assignment.Property("roleDefinitionId")?.GetValue<string>() ?? "";
+        if (definition.Contains("'Microsoft.Authorization/roleDefinitions'", StringComparison.Ordinal) && definition.Contains("intake-audit-append", StringComparison.Ordinal))
+        {
+            return AuditAppend;
+        }
+
         var match = RoleGuid().Match(definition);
         Assert.True(match.Success, $"Role definition '{definition}' does not name a built-in role by GUID.");
         return match.Value;
@@ -155,11 +209,14 @@ public sealed partial class RoleAssignmentTemplateTests(CompiledTemplates compil
 
     // resourceId of one resource: a top-level one by its name parameter, or a container, queue or
     // table by the account parameter, the 'default' service and one name of a list.
-    [GeneratedRegex(@"^\[resourceId\('(?<type>[A-Za-z.]+/[A-Za-z]+(/[A-Za-z]+/[A-Za-z]+)?)', parameters\('\w+'\)(, 'default', variables\('\w+'\)\[copyIndex\(\)\])?\)\]$")]
+    [GeneratedRegex(@"^\[resourceId\('(?<type>[A-Za-z.]+/[A-Za-z]+(/[A-Za-z]+/[A-Za-z]+)?)', parameters\('\w+'\)(, 'default', variables\('\w+'\)(\[copyIndex\(\)\])?)?\)\]$")]
     private static partial Regex ResourceScope();
 
     [GeneratedRegex(@"^\[length\(variables\('(?<name>\w+)'\)\)\]$")]
     private static partial Regex CopyList();
+
+    [GeneratedRegex(@", 'default', variables\('(?<name>\w+)'\)\)\]$")]
+    private static partial Regex VariableInScope();
 
     [GeneratedRegex(@"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
     private static partial Regex RoleGuid();

@@ -66,7 +66,8 @@ public static partial class ParameterResolution
 
     /// <summary>
     /// The literal strings a template variable holds, following <c>variables('…')</c> references inside
-    /// expressions (a <c>concat</c> of lists, a list naming another variable).
+    /// expressions (a <c>concat</c> of lists, a list naming another variable) and evaluating a
+    /// <c>filter</c> that leaves one variable's value out of a list.
     /// </summary>
     public static IEnumerable<string> VariableStrings(JsonObject template, string variable)
     {
@@ -76,6 +77,18 @@ public static partial class ParameterResolution
             if (!IsExpression(text))
             {
                 yield return text;
+                continue;
+            }
+
+            // filter(list, x => x != excluded): the list's strings but the excluded one.
+            if (FilterOut().Match(text) is { Success: true } filter)
+            {
+                var excluded = VariableStrings(template, filter.Groups["excluded"].Value).ToHashSet(StringComparer.Ordinal);
+                foreach (var kept in VariableStrings(template, filter.Groups["list"].Value).Where(name => !excluded.Contains(name)))
+                {
+                    yield return kept;
+                }
+
                 continue;
             }
 
@@ -99,6 +112,9 @@ public static partial class ParameterResolution
 
     [GeneratedRegex(@"^\[if\(parameters\('(?<flag>\w+)'\), '(?<then>\w+)', '(?<else>\w+)'\)\]$")]
     private static partial Regex BoolChoice();
+
+    [GeneratedRegex(@"^\[filter\(variables\('(?<list>\w+)'\), lambda\('(?<item>\w+)', not\(equals\(lambdaVariables\('\k<item>'\), variables\('(?<excluded>\w+)'\)\)\)\)\)\]$")]
+    private static partial Regex FilterOut();
 
     [GeneratedRegex(@"variables\('(?<name>[\w.]+)'\)")]
     private static partial Regex VariableReference();

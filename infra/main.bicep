@@ -87,6 +87,12 @@ param maximumInstanceCount int = environmentType == 'prod' ? 100 : 40
 ])
 param instanceMemoryMB int = 2048
 
+@description('True opens the storage account and the Key Vault to every network (development: reach the data and the vault from a laptop). False (the default) denies every network but the app\'s subnet, trusted Azure services and allowedIpRanges.')
+param openNetworkForDev bool = false
+
+@description('Public IP addresses or ranges (CIDR) that may reach storage and the Key Vault besides the app, for example the operator who sets the SMTP password. A single address without /32: storage rejects /31 and /32 prefixes.')
+param allowedIpRanges string[] = []
+
 // App settings; defaults are those of local.settings.sample.json.
 @description('DigestSchedule: NCRONTAB (UTC) of the daily digest.')
 param digestSchedule string = '0 0 6 * * *'
@@ -206,6 +212,16 @@ module monitoring 'app/monitoring.bicep' = {
   }
 }
 
+module network 'app/network.bicep' = {
+  name: 'network'
+  scope: rg
+  params: {
+    name: '${abbrs.networkVirtualNetworks}${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
 module storage 'app/storage.bicep' = {
   name: 'storage'
   scope: rg
@@ -220,6 +236,9 @@ module storage 'app/storage.bicep' = {
     rawSubmissionsImmutabilityLocked: rawSubmissionsImmutabilityLocked
     deploymentContainerName: deploymentContainerName
     logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
+    appSubnetId: network.outputs.appSubnetId
+    openNetwork: openNetworkForDev
+    allowedIpRanges: allowedIpRanges
   }
 }
 
@@ -232,6 +251,9 @@ module keyVault 'app/keyvault.bicep' = {
     tags: tags
     softDeleteRetentionInDays: keyVaultSoftDeleteDays
     logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
+    appSubnetId: network.outputs.appSubnetId
+    openNetwork: openNetworkForDev
+    allowedIpRanges: allowedIpRanges
   }
 }
 
@@ -240,6 +262,7 @@ module rbac 'app/rbac.bicep' = {
   scope: rg
   params: {
     storageAccountName: storageAccountName
+    deploymentContainerName: deploymentContainerName
     keyVaultName: keyVaultName
     applicationInsightsName: applicationInsightsName
     identityName: identityName
@@ -271,6 +294,7 @@ module api 'app/function.bicep' = {
     dotnetVersion: dotnetVersion
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    appSubnetId: network.outputs.appSubnetId
     settings: appSettings
   }
   // The host must find its storage, vault and telemetry roles in place when it first starts.

@@ -30,23 +30,11 @@ public static class IntakeSelfHost
             throw new IntakeSettingsException(missing);
         }
 
-        // The SDKs log every request at Information; keep their warnings and errors only.
-        builder.Logging.AddFilter("Azure", LogLevel.Warning);
-        // ASP.NET Core logs each request several times at Information; under load that is most of
-        // the host's logging CPU (issue 7's benchmark). Intake logs each stored report itself.
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddIntakeLogFilters();
         builder.Logging.AddFilter("Host.Triggers", LogLevel.Warning);
-        // Azure.Core logs every 4xx as a warning, including the 409s that are our idempotency gate
-        // and "container already exists" at start-up; the pipeline handles those itself.
-        builder.Logging.AddFilter("Azure.Core", LogLevel.Error);
         // WebJobs warns at start-up that it could not load one logger type of Host.Storage 3.0.14,
         // which this host never uses (it keeps no function logs in storage).
         builder.Logging.AddFilter("Host.Startup", LogLevel.Error);
-
-        // Request lines carry the path, and path-token routes (key/{token}/...) carry a credential there: never log them.
-        // (Also covered by the Microsoft.AspNetCore filter above; stated here so that loosening it cannot leak tokens.)
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
 
         builder.Services.AddIntakeCore(builder.Configuration);
         builder.Services.AddSingleton<QueueAndTimerTriggers>();

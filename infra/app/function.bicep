@@ -53,6 +53,9 @@ param maximumInstanceCount int
 ])
 param instanceMemoryMB int
 
+@description('Resource id of the subnet the app joins (its outbound path to storage and Key Vault).')
+param appSubnetId string
+
 @description('Values of the app settings the pipeline reads.')
 param settings AppSettingValues
 
@@ -99,6 +102,8 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Outbound through the VNet (network.bicep): storage and Key Vault allow only this subnet.
+    virtualNetworkSubnetId: appSubnetId
     // Key Vault references resolve with the same identity the app runs as.
     keyVaultReferenceIdentity: identityId
     siteConfig: {
@@ -187,6 +192,11 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
         {
           name: 'Intake__OpenRosa__MaxXmlBytes'
           value: string(settings.openRosaMaxXmlBytes)
+        }
+        {
+          // Azure's front end appends the client's address to X-Forwarded-For: the per-address limits count by it.
+          name: 'Intake__Limits__ForwardedForHops'
+          value: '1'
         }
         {
           name: 'Smtp__Host'

@@ -18,6 +18,15 @@ param tags { *: string }
 @maxValue(90)
 param softDeleteRetentionInDays int
 
+@description('Resource id of the subnet the Function App joins: the one network allowed when the vault denies the others.')
+param appSubnetId string
+
+@description('True opens the vault to every network (development); false denies all but the app\'s subnet, trusted Azure services and allowedIpRanges.')
+param openNetwork bool
+
+@description('Public IP ranges (CIDR) allowed besides the app\'s subnet, for example the operator who sets the SMTP password.')
+param allowedIpRanges string[]
+
 @description('Resource id of the Log Analytics workspace that receives the vault audit log.')
 param logAnalyticsWorkspaceId string
 
@@ -38,12 +47,20 @@ resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
     enabledForDeployment: false
     enabledForDiskEncryption: false
     enabledForTemplateDeployment: false
-    // The Function App resolves Key Vault references over the public endpoint unless it is joined
-    // to a virtual network; every read still needs Key Vault Secrets User (rbac.bicep).
+    // Denied to every network but the app's subnet (the app resolves its Key Vault references
+    // through it) and the listed IP ranges, unless opened for development; every read still needs
+    // Key Vault Secrets User (rbac.bicep).
     publicNetworkAccess: 'Enabled'
     networkAcls: {
-      defaultAction: 'Allow'
+      defaultAction: openNetwork ? 'Allow' : 'Deny'
       bypass: 'AzureServices'
+      virtualNetworkRules: [
+        {
+          id: appSubnetId
+          ignoreMissingVnetServiceEndpoint: false
+        }
+      ]
+      ipRules: [for range in allowedIpRanges: { value: range }]
     }
   }
 }

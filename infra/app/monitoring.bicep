@@ -44,6 +44,9 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' = {
     Application_Type: 'web'
     WorkspaceResourceId: logAnalytics.id
     DisableLocalAuth: true
+    // Ingestion keeps no client address (it stores 0.0.0.0). It still derives a city from an address
+    // it is sent, which is why the worker's TelemetryScrubber sends 0.0.0.0 in the first place.
+    DisableIpMasking: false
   }
 }
 

@@ -1,7 +1,10 @@
 // The storage account: raw submissions (evidence, kept byte for byte), digests, the report index,
-// the processing queue and its poison queue, the Functions host's own state, and the Flex
-// Consumption deployment package. Names of the app's containers, queues and table are fixed in
-// functions/Intake.Core/Configuration/StorageNames.cs; tests/Intake.Infra.Tests checks they match.
+// the app's queues and their poison queues, the Functions host's own state, and the Flex
+// Consumption deployment package. Names of the app's containers, queues and tables are fixed in
+// functions/Intake.Core/Configuration/StorageNames.cs and listed in storage-names.bicep;
+// tests/Intake.Infra.Tests checks they match.
+
+import { rawSubmissionsContainerName, appContainerNames, hostContainerNames, queueNames, tableNames } from 'storage-names.bicep'
 
 @description('Name of the storage account (3-24 lower-case letters and digits).')
 @minLength(3)
@@ -49,26 +52,14 @@ param deploymentContainerName string
 @description('Resource id of the Log Analytics workspace that receives the storage access logs.')
 param logAnalyticsWorkspaceId string
 
-// The app's own names (Intake.Core StorageNames).
-var rawSubmissionsContainerName = 'raw-submissions'
-var appContainerNames = [
-  rawSubmissionsContainerName
-  'digests'
-]
-var queueNames = [
-  'reports'
-  'reports-poison'
-]
-var tableNames = [
-  'reports'
-  'digesttally'
-  'subscribers'
-  'digestdeliveries'
-  'accesstokens'
-  'audit'
-  'placealiases'
-  'campaignquota'
-]
+@description('Resource id of the subnet the Function App joins: the one network allowed when the account denies the others.')
+param appSubnetId string
+
+@description('True opens the account to every network (development: reach the data from a laptop); false denies all but the app\'s subnet, trusted Azure services and allowedIpRanges.')
+param openNetwork bool
+
+@description('Public IP ranges (CIDR) allowed besides the app\'s subnet, for example an operator\'s address (a single address without /32: storage rejects /31 and /32 prefixes).')
+param allowedIpRanges string[]
 
 resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {
   name: name
@@ -87,12 +78,22 @@ resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {
     allowCrossTenantReplication: false
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
-    // The Flex Consumption app reaches storage over the public endpoint unless it is joined to a
-    // virtual network; every request still needs an Entra token with a data role (rbac.bicep).
+    // Copies (Put Blob From URL, object replication) only from accounts of this Entra tenant.
+    allowedCopyScope: 'AAD'
+    // Denied to every network but the app's subnet (network.bicep) and the listed IP ranges, unless
+    // opened for development; every request still needs an Entra token with a data role (rbac.bicep).
+    // AzureServices lets trusted services (diagnostic logs, the Functions platform) through.
     publicNetworkAccess: 'Enabled'
     networkAcls: {
-      defaultAction: 'Allow'
+      defaultAction: openNetwork ? 'Allow' : 'Deny'
       bypass: 'AzureServices'
+      virtualNetworkRules: [
+        {
+          id: appSubnetId
+          action: 'Allow'
+        }
+      ]
+      ipRules: [for range in allowedIpRanges: { value: range, action: 'Allow' }]
     }
     encryption: {
       keySource: 'Microsoft.Storage'
@@ -137,7 +138,7 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-06-01'
 }
 
 resource appContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = [
-  for containerName in appContainerNames: {
+  for containerName in concat(appContainerNames, hostContainerNames): {
     parent: blobService
     name: containerName
     properties: {

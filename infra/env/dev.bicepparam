@@ -13,6 +13,9 @@ param rawSubmissionsImmutabilityDays = 0
 param keyVaultSoftDeleteDays = 7
 param logRetentionDays = 30
 param maximumInstanceCount = 40
+// Development: storage and the vault open to every network, so that a developer can read the data
+// and set the SMTP password from a laptop without listing its address in allowedIpRanges.
+param openNetworkForDev = true
 
 // Digest e-mail; the same variables azd reads (main.parameters.json). The password is not a
 // parameter: it is the Key Vault secret smtp-password (docs/DEPLOYMENT.md).

@@ -28,6 +28,34 @@ public sealed class CliTests(SelfHostFixture fixture)
             .FirstOrDefault(cells => cells.Length > 1 && cells[0] == key) ?? [];
 
     [Fact]
+    public async Task Tokens_CreatedWithExpiryThenUsed_ListShowsExpiryAndLastUse()
+    {
+        var admin = Host.AdminToken.Secret;
+        var expires = DateTimeOffset.UtcNow.AddDays(30).ToString("yyyy-MM-ddT12:00:00Z", CultureInfo.InvariantCulture);
+        var created = await RunAsync(admin, "tokens", "create", "--name", "cli phone with expiry", "--expires", expires);
+        Assert.Equal(0, created.Code);
+        var secret = created.Output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("isub.", StringComparison.Ordinal));
+        var id = secret.Split('.')[1];
+        var before = await RunAsync(admin, "tokens", "list");
+        using (var phone = Host.CreateClient(secret))
+        {
+            using var accepted = await phone.PostAsync(ReportClient.NewReport(), Ct);
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        }
+
+        var after = await RunAsync(admin, "tokens", "list");
+
+        var headers = Row(after.Output, "Id");
+        var unused = Row(before.Output, id);
+        var used = Row(after.Output, id);
+        Assert.Equal(["Id", "Kind", "Name", "Regions", "Created", "By", "Expires", "Last used", "Revoked"], headers);
+        Assert.StartsWith(expires[..10], used[Array.IndexOf(headers, "Expires") - 1], StringComparison.Ordinal);
+        // The submitter row has no regions (an empty cell, dropped by Row): its cells sit one to the left of their headers.
+        Assert.Equal("-", unused[Array.IndexOf(headers, "Last used") - 1]);
+        Assert.StartsWith(DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), used[Array.IndexOf(headers, "Last used") - 1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Commands_AgainstLiveSelfHost_ShowTablesAndAct()
     {
         var admin = Host.AdminToken.Secret;

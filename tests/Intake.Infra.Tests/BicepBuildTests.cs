@@ -21,7 +21,7 @@ public sealed class BicepBuildTests
         string[] expected =
         [
             "main.bicep", "app/storage.bicep", "app/function.bicep", "app/monitoring.bicep",
-            "app/keyvault.bicep", "app/rbac.bicep", "env/dev.bicepparam", "env/prod.bicepparam",
+            "app/keyvault.bicep", "app/rbac.bicep", "app/network.bicep", "app/storage-names.bicep", "env/dev.bicepparam", "env/prod.bicepparam",
         ];
 
         // Act

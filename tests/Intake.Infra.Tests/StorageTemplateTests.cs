@@ -33,6 +33,16 @@ public sealed class StorageTemplateTests(CompiledTemplates compiled)
     }
 
     [Fact]
+    public void StorageAccount_AllowedCopyScope_EntraTenantOnly()
+    {
+        // Act
+        var scope = Account.Property("allowedCopyScope")?.GetValue<string>();
+
+        // Assert
+        Assert.Equal("AAD", scope);
+    }
+
+    [Fact]
     public void BlobService_Recovery_VersioningAndSoftDeleteOn()
     {
         // Act
@@ -68,6 +78,14 @@ public sealed class StorageTemplateTests(CompiledTemplates compiled)
     [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", StorageNames.AuditTable)]
     [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", StorageNames.PlaceAliasesTable)]
     [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", StorageNames.CampaignQuotaTable)]
+    [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", StorageNames.TokenUsageTable)]
+    [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", StorageNames.FlashWebhooksTable)]
+    [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", StorageNames.FlashDeliveriesTable)]
+    [InlineData("Microsoft.Storage/storageAccounts/tableServices/tables", StorageNames.FlashWindowTable)]
+    [InlineData("Microsoft.Storage/storageAccounts/queueServices/queues", StorageNames.FlashQueue)]
+    [InlineData("Microsoft.Storage/storageAccounts/queueServices/queues", StorageNames.FlashPoisonQueue)]
+    [InlineData("Microsoft.Storage/storageAccounts/blobServices/containers", "azure-webjobs-hosts")]
+    [InlineData("Microsoft.Storage/storageAccounts/blobServices/containers", "azure-webjobs-secrets")]
     public void StorageTemplate_AppStorageName_IsCreated(string type, string name)
     {
         // Arrange: a loop compiles to a name expression over a variable, so look for the literal

@@ -23,6 +23,22 @@ public sealed partial class AccessGate(
 {
     private const string Challenge = "Bearer realm=\"intake\"";
 
+    /// <summary>The challenge on OpenRosa routes, which OpenRosa clients answer with a user name and password.</summary>
+    public const string BasicChallenge = "Basic realm=\"Intake\", charset=\"UTF-8\"";
+
+    private static readonly object WrongCredentialKey = new();
+
+    /// <summary>
+    /// True when the request presented a credential and the gate found it wrong (unknown, revoked,
+    /// malformed): what the per-address limit of failed credentials counts. A request without any
+    /// credential is not counted: OpenRosa clients ask without one first, and are then challenged.
+    /// </summary>
+    public static bool PresentedWrongCredential(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        return httpContext.Items.ContainsKey(WrongCredentialKey);
+    }
+
     /// <summary>
     /// Checks the request against the route's class. Returns null when it may proceed (the
     /// verified <see cref="Caller"/> is then attached to the request), or the 401/403/503 answer.
@@ -41,17 +57,45 @@ public sealed partial class AccessGate(
         }
 
         var routeTemplate = operation?.Route;
-        var credential = operation?.HasPathToken == true ? PathToken(httpContext.Request.Path, operation.Route) : BearerToken(httpContext.Request);
+        // OpenRosa clients (ODK Collect, KoboCollect, Enketo) keep a user name and password: they are
+        // asked for them with a Basic challenge, and the password is the submitter token.
+        var basicAllowed = operation is { IsOpenRosa: true, HasPathToken: false };
+        var challenge = basicAllowed ? BasicChallenge : Challenge;
+        string? credential;
+        if (operation?.HasPathToken == true)
+        {
+            credential = PathToken(httpContext.Request.Path, operation.Route);
+        }
+        else if (basicAllowed && BasicPassword(httpContext.Request) is { } password)
+        {
+            if (!httpContext.Request.IsHttps && !IsLoopback(httpContext))
+            {
+                LogBasicOverPlainHttp(RouteAccess.Normalise(routeTemplate) ?? "(none)");
+                return Deny(ProblemCatalog.CredentialRequired, "HTTP Basic credentials are accepted only over HTTPS: use the https:// address of the server.", challenge, routeTemplate);
+            }
+
+            credential = password;
+        }
+        else
+        {
+            credential = BearerToken(httpContext.Request);
+        }
+
         if (string.IsNullOrEmpty(credential))
         {
-            return Deny(ProblemCatalog.CredentialRequired, "Send a token in an 'Authorization: Bearer' header.", Challenge, routeTemplate);
+            return Deny(
+                ProblemCatalog.CredentialRequired,
+                basicAllowed ? "Send the submitter token as the password of HTTP Basic authentication (any user name), or in an 'Authorization: Bearer' header." : "Send a token in an 'Authorization: Bearer' header.",
+                challenge,
+                routeTemplate);
         }
 
         var caller = await VerifyAsync(httpContext, credential, cancellationToken).ConfigureAwait(false);
 
         if (caller is null)
         {
-            return Deny(ProblemCatalog.CredentialInvalid, "The token is unknown, malformed, expired or revoked.", Challenge + ", error=\"invalid_token\"", routeTemplate);
+            httpContext.Items[WrongCredentialKey] = true;
+            return Deny(ProblemCatalog.CredentialInvalid, "The token is unknown, malformed, expired or revoked.", basicAllowed ? BasicChallenge : Challenge + ", error=\"invalid_token\"", routeTemplate);
         }
 
         caller.AttachTo(httpContext);
@@ -145,6 +189,33 @@ public sealed partial class AccessGate(
         return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? header[scheme.Length..].Trim() : null;
     }
 
+    /// <summary>The password of an <c>Authorization: Basic</c> header (the user name is not used), or null.</summary>
+    private static string? BasicPassword(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string scheme = "Basic ";
+        if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        try
+        {
+            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header[scheme.Length..].Trim()));
+            var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+            return colon < 0 ? null : decoded[(colon + 1)..];
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    // A client on this machine (the self-host behind a local reverse proxy, or the Functions host
+    // forwarding to its worker, where the platform's HTTPS-only setting guards the outside).
+    private static bool IsLoopback(HttpContext httpContext) =>
+        httpContext.Connection.RemoteIpAddress is { } address && System.Net.IPAddress.IsLoopback(address);
+
     /// <summary>The path segment that stands where the template has <c>{token}</c>.</summary>
     private static string? PathToken(PathString path, string routeTemplate)
     {
@@ -159,6 +230,9 @@ public sealed partial class AccessGate(
 
     [LoggerMessage(EventId = 601, Level = LogLevel.Warning, Message = "Caller {CallerId} is not an admin; refused {Route}")]
     private partial void LogForbidden(string callerId, string route);
+
+    [LoggerMessage(EventId = 603, Level = LogLevel.Warning, Message = "Refused HTTP Basic credentials sent over plain HTTP to {Route}; the client should use https")]
+    private partial void LogBasicOverPlainHttp(string route);
 
     [LoggerMessage(EventId = 602, Level = LogLevel.Warning, Message = "Refused an Entra ID token of tenant {TenantId}: not a tenant this deployment accepts")]
     private partial void LogForeignTenant(string tenantId);

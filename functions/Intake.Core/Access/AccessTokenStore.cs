@@ -10,8 +10,15 @@ namespace Intake.Core.Access;
 /// the row's hash on every request. A fast hash is enough here because the secret is 256 random
 /// bits, not a password.
 /// </summary>
-public sealed class AccessTokenStore(TableServiceClient tables, TimeProvider time)
+public sealed partial class AccessTokenStore(TableServiceClient tables, TimeProvider time, ILogger<AccessTokenStore>? logger = null)
 {
+    /// <summary>
+    /// How stale a token's last-used time may be: it is written when a request gets through and the
+    /// time known (stored, or written by this instance) is older than this, so a busy token costs one
+    /// table write per instance per this period, not one per request.
+    /// </summary>
+    public static readonly TimeSpan LastUsedPrecision = TimeSpan.FromMinutes(15);
+
     private const string Partition = "token";
     private const string SubmitterPrefix = "isub";
     private const string AdminPrefix = "iadm";
@@ -20,18 +27,31 @@ public sealed class AccessTokenStore(TableServiceClient tables, TimeProvider tim
     private readonly TableClient _table = tables.GetTableClient(StorageNames.AccessTokensTable);
     private readonly VerifiedTokenCache _cache = new(time);
 
+    // The last-used time this instance last wrote (or read) per token id: the cached row's own value
+    // is up to VerifiedTokenCache.Lifetime old, and must not make every request of that window write.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _lastUsedKnown = new(StringComparer.Ordinal);
+
     /// <summary>Issues a submitter or admin token; the returned secret is not stored and cannot be shown again.</summary>
-    /// <exception cref="ArgumentException"><paramref name="kind"/> is partner: use <see cref="CreatePartnerAsync"/>, which takes its regions.</exception>
+    /// <exception cref="ArgumentException"><paramref name="kind"/> is partner: use CreatePartnerAsync, which takes its regions.</exception>
     public Task<IssuedToken> CreateAsync(CallerKind kind, string name, string createdBy, CancellationToken cancellationToken = default) =>
+        CreateAsync(kind, name, createdBy, expiresAt: null, cancellationToken);
+
+    /// <summary>Issues a submitter or admin token that stops working at <paramref name="expiresAt"/> (null: until revoked).</summary>
+    /// <exception cref="ArgumentException"><paramref name="kind"/> is partner or campaign: use <see cref="CreatePartnerAsync(string, IReadOnlyList{string}, string, DateTimeOffset?, CancellationToken)"/> or CreateCampaignAsync.</exception>
+    public Task<IssuedToken> CreateAsync(CallerKind kind, string name, string createdBy, DateTimeOffset? expiresAt, CancellationToken cancellationToken = default) =>
         kind switch
         {
             CallerKind.Partner => throw new ArgumentException("A partner token needs regions: use CreatePartnerAsync.", nameof(kind)),
             CallerKind.Campaign => throw new ArgumentException("A campaign token needs its terms: use CreateCampaignAsync.", nameof(kind)),
-            _ => IssueAsync(kind, name, createdBy, [], null, null, cancellationToken),
+            _ => IssueAsync(kind, name, createdBy, [], null, expiresAt, cancellationToken),
         };
 
     /// <summary>Issues a partner token limited to <paramref name="regions"/> (country or ISO 3166-2 area codes, validated by the caller).</summary>
-    public Task<IssuedToken> CreatePartnerAsync(string name, IReadOnlyList<string> regions, string createdBy, CancellationToken cancellationToken = default)
+    public Task<IssuedToken> CreatePartnerAsync(string name, IReadOnlyList<string> regions, string createdBy, CancellationToken cancellationToken = default) =>
+        CreatePartnerAsync(name, regions, createdBy, expiresAt: null, cancellationToken);
+
+    /// <summary>Issues a partner token limited to <paramref name="regions"/> that stops working at <paramref name="expiresAt"/> (null: until revoked).</summary>
+    public Task<IssuedToken> CreatePartnerAsync(string name, IReadOnlyList<string> regions, string createdBy, DateTimeOffset? expiresAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(regions);
         if (regions.Count == 0)
@@ -39,7 +59,7 @@ public sealed class AccessTokenStore(TableServiceClient tables, TimeProvider tim
             throw new ArgumentException("A partner token needs at least one region.", nameof(regions));
         }
 
-        return IssueAsync(CallerKind.Partner, name, createdBy, regions, null, null, cancellationToken);
+        return IssueAsync(CallerKind.Partner, name, createdBy, regions, null, expiresAt, cancellationToken);
     }
 
     /// <summary>
@@ -76,7 +96,7 @@ public sealed class AccessTokenStore(TableServiceClient tables, TimeProvider tim
             ["CreatedAt"] = token.CreatedAt,
             ["CreatedBy"] = createdBy,
             ["Regions"] = string.Join(',', token.Regions),
-            ["ExpiresAt"] = expiresAt,
+            ["ExpiresAt"] = token.ExpiresAt,
             ["Languages"] = terms is null ? null : string.Join(',', terms.Languages),
             ["DailyQuota"] = terms?.DailyQuota,
         };
@@ -89,7 +109,10 @@ public sealed class AccessTokenStore(TableServiceClient tables, TimeProvider tim
         text.StartsWith(SubmitterPrefix + ".", StringComparison.Ordinal) || text.StartsWith(AdminPrefix + ".", StringComparison.Ordinal)
         || text.StartsWith(PartnerPrefix + ".", StringComparison.Ordinal) || text.StartsWith(CampaignPrefix + ".", StringComparison.Ordinal);
 
-    /// <summary>The token the text proves, if it is well-formed, known, matches its hash, and is neither revoked nor expired.</summary>
+    /// <summary>
+    /// The token the text proves, if it is well-formed, known, matches its hash, is not revoked and
+    /// has not expired; notes its use (at most every <see cref="LastUsedPrecision"/>).
+    /// </summary>
     public async Task<AccessToken?> VerifyAsync(string presented, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(presented);
@@ -115,7 +138,14 @@ public sealed class AccessTokenStore(TableServiceClient tables, TimeProvider tim
 
         var token = row.Token;
         var prefixMatches = parts[0] == PrefixOf(token.Kind);
-        return CryptographicOperations.FixedTimeEquals(row.Hash, Hash(row.Salt, parts[2])) && prefixMatches && !token.IsRevoked && !token.IsExpiredAt(time.GetUtcNow()) ? token : null;
+        var now = time.GetUtcNow();
+        if (!CryptographicOperations.FixedTimeEquals(row.Hash, Hash(row.Salt, parts[2])) || !prefixMatches || token.IsRevoked || token.IsExpiredAt(now))
+        {
+            return null;
+        }
+
+        await NoteUsedAsync(token, now, cancellationToken).ConfigureAwait(false);
+        return token;
     }
 
     /// <summary>One token by id, revoked or not; null when there is none.</summary>
@@ -125,6 +155,46 @@ public sealed class AccessTokenStore(TableServiceClient tables, TimeProvider tim
         var response = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue ? ToToken(response.Value!) : null;
     }
+
+    /// <summary>Writes the token's last-used time when the one known is older than <see cref="LastUsedPrecision"/>.</summary>
+    private async Task NoteUsedAsync(AccessToken token, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (token.LastUsedAt is { } stored && now - stored < LastUsedPrecision)
+        {
+            return;
+        }
+
+        // Claimed before the write, so that concurrent requests (and the cached row's old value) do not all write.
+        if (_lastUsedKnown.TryGetValue(token.Id, out var claimed))
+        {
+            if (now - claimed < LastUsedPrecision || !_lastUsedKnown.TryUpdate(token.Id, now, claimed))
+            {
+                return;
+            }
+        }
+        else if (!_lastUsedKnown.TryAdd(token.Id, now))
+        {
+            return;
+        }
+
+        try
+        {
+            var entity = new TableEntity(Partition, token.Id) { ["LastUsedAt"] = now };
+            await _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e)
+        {
+            // Bookkeeping only: the request it came with goes on; a later request writes it again.
+            _lastUsedKnown.TryRemove(new KeyValuePair<string, DateTimeOffset>(token.Id, now));
+            if (logger is not null)
+            {
+                LogLastUsedNotWritten(logger, e, token.Id);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 612, Level = LogLevel.Warning, Message = "Could not record the last use of token {TokenId}; retried on a later request")]
+    private static partial void LogLastUsedNotWritten(ILogger logger, Exception exception, string tokenId);
 
     /// <summary>Every token, revoked ones included, newest first.</summary>
     public async IAsyncEnumerable<AccessToken> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -146,7 +216,7 @@ public sealed class AccessTokenStore(TableServiceClient tables, TimeProvider tim
     {
         await foreach (var token in ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (token.Kind == CallerKind.Admin && !token.IsRevoked)
+            if (token.Kind == CallerKind.Admin && !token.IsRevoked && !token.IsExpiredAt(time.GetUtcNow()))
             {
                 return true;
             }
@@ -192,6 +262,7 @@ public sealed class AccessTokenStore(TableServiceClient tables, TimeProvider tim
         Campaign = e.GetString("Kind") == nameof(CallerKind.Campaign)
             ? new CampaignTerms((e.GetString("Languages") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries), e.GetInt32("DailyQuota") ?? 0)
             : null,
+        LastUsedAt = e.GetDateTimeOffset("LastUsedAt"),
     };
 
     // The prefix says the kind, so a token cannot be presented as another kind than it was issued as.

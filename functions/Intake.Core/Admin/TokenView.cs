@@ -15,10 +15,21 @@ internal sealed record TokenView(string Id, CallerKind Kind, string Name, DateTi
     /// <summary>A partner token's regions; empty for other kinds.</summary>
     public IReadOnlyList<string> Regions { get; init; } = [];
 
+    /// <summary>When it stops working by itself; null until revoked.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>When it last got a request through (written at most every 15 minutes); null if never.</summary>
+    public DateTimeOffset? LastUsedAt { get; init; }
+
     /// <summary>The view of a stored token.</summary>
     public static TokenView Of(AccessToken token, string? secret = null)
     {
         ArgumentNullException.ThrowIfNull(token);
-        return new TokenView(token.Id, token.Kind, token.Name, token.CreatedAt, token.CreatedBy, token.RevokedAt, secret) { Regions = token.Regions };
+        return new TokenView(token.Id, token.Kind, token.Name, token.CreatedAt, token.CreatedBy, token.RevokedAt, secret)
+        {
+            Regions = token.Regions,
+            ExpiresAt = token.ExpiresAt,
+            LastUsedAt = token.LastUsedAt,
+        };
     }
 }

@@ -26,6 +26,9 @@ public static class StorageNames
     /// <summary>Access tokens (submitter and admin), stored only as salted hashes.</summary>
     public const string AccessTokensTable = "accesstokens";
 
+    /// <summary>Attachment bytes stored per token per UTC day (partition <c>yyyyMMdd</c>, row the token id): the daily quota.</summary>
+    public const string TokenUsageTable = "tokenusage";
+
     /// <summary>The append-only audit log of admin actions, partitioned by UTC day.</summary>
     public const string AuditTable = "audit";
 

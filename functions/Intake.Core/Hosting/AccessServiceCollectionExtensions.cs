@@ -1,4 +1,5 @@
 using Intake.Core.Access;
+using Intake.Core.Configuration;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Identity.Web;
@@ -17,6 +18,14 @@ internal static class AccessServiceCollectionExtensions
         services.AddSingleton(entra);
         services.AddSingleton<AccessTokenStore>();
         services.AddSingleton<AccessGate>();
+        services.AddOptions<LimitOptions>()
+            .Bind(configuration.GetSection(LimitOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.FailedCredentialsPerAddressPerMinute <= o.SubmissionsPerAddressPerMinute,
+                "Intake:Limits:FailedCredentialsPerAddressPerMinute must not exceed SubmissionsPerAddressPerMinute: failures are limited harder than submissions.")
+            .ValidateOnStart();
+        services.AddSingleton<EdgeLimits>();
+        services.AddSingleton<AttachmentQuota>();
         services.AddSingleton<AdminTokenBootstrap>();
         if (entra.Enabled)
         {

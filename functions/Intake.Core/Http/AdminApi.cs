@@ -192,12 +192,17 @@ public sealed class AdminApi(
             return Invalid("regions", regionError);
         }
 
+        if (body.ExpiresAt is { } expiresAt && expiresAt <= time.GetUtcNow())
+        {
+            return Invalid("expiresAt", "Must be in the future (an ISO 8601 date and time with its offset).");
+        }
+
         var caller = Caller.Of(request.HttpContext)?.Id ?? "unknown";
         var issued = kind == CallerKind.Partner
-            ? await tokens.CreatePartnerAsync(name, regions, caller, cancellationToken).ConfigureAwait(false)
-            : await tokens.CreateAsync(kind, name, caller, cancellationToken).ConfigureAwait(false);
+            ? await tokens.CreatePartnerAsync(name, regions, caller, body.ExpiresAt, cancellationToken).ConfigureAwait(false)
+            : await tokens.CreateAsync(kind, name, caller, body.ExpiresAt, cancellationToken).ConfigureAwait(false);
         // The audit row names the token, never its secret.
-        AuditNote.Attach(request.HttpContext, new { issued.Token.Id, kind, name, regions }, 1);
+        AuditNote.Attach(request.HttpContext, new { issued.Token.Id, kind, name, regions, body.ExpiresAt }, 1);
         return ApiAnswer.JsonBody(201, TokenView.Of(issued.Token, issued.Secret))
             .WithHeader(HeaderNames.CacheControl, "no-store");
     }

@@ -4,12 +4,13 @@ using Intake.Core.Admin;
 namespace Intake.Core.Http;
 
 /// <summary>
-/// What every request passes through in both hosts, in one order: the access gate, the
-/// operation's handler, the failure mapping, and the audit row. The hosts differ only in how
+/// What every request passes through in both hosts, in one order: the limit on failed credentials
+/// per address, the access gate, the submission limits per token and per address
+/// (<see cref="EdgeLimits"/>), the operation's handler, the failure mapping, and the audit row. The hosts differ only in how
 /// they run the handler and write an answer (a minimal API endpoint in the self-host, an
 /// invocation result in Azure Functions).
 /// </summary>
-public sealed class ApiEdge(AccessGate gate, AuditTrail audit, ApiFailures failures)
+public sealed class ApiEdge(AccessGate gate, EdgeLimits limits, AuditTrail audit, ApiFailures failures)
 {
     /// <summary>Runs one request.</summary>
     /// <param name="httpContext">The request.</param>
@@ -26,7 +27,14 @@ public sealed class ApiEdge(AccessGate gate, AuditTrail audit, ApiFailures failu
         ApiAnswer? answer;
         try
         {
-            answer = await gate.AuthorizeAsync(httpContext, operation, httpContext.RequestAborted).ConfigureAwait(false);
+            answer = limits.RefuseFailingAddress(httpContext, operation)
+                ?? await gate.AuthorizeAsync(httpContext, operation, httpContext.RequestAborted).ConfigureAwait(false);
+            if (AccessGate.PresentedWrongCredential(httpContext))
+            {
+                limits.CountFailedCredential(httpContext);
+            }
+
+            answer ??= limits.AdmitSubmission(httpContext, operation);
             if (answer is null)
             {
                 await handler().ConfigureAwait(false);

@@ -78,6 +78,7 @@ public sealed record ApiOperation
                 all.Add(ProblemCatalog.CredentialRequired);
                 all.Add(ProblemCatalog.CredentialInvalid);
                 all.Add(ProblemCatalog.RoleRequired);
+                all.Add(ProblemCatalog.RateLimited);
             }
 
             all.Add(ProblemCatalog.StorageUnavailable);

@@ -65,7 +65,7 @@ public static partial class ApiOperations
         [
             ProblemCatalog.OpenRosaVersionMissing, ProblemCatalog.MalformedMultipart, ProblemCatalog.MalformedXml, ProblemCatalog.InvalidAttachmentName,
             ProblemCatalog.InstanceConflict, ProblemCatalog.BodyTooLarge, ProblemCatalog.AttachmentTooLarge, ProblemCatalog.AttachmentTypeNotAllowed,
-            ProblemCatalog.AttachmentTypeMismatch, ProblemCatalog.DuplicateField, ProblemCatalog.EncryptedSubmissionMalformed,
+            ProblemCatalog.AttachmentTypeMismatch, ProblemCatalog.DuplicateField, ProblemCatalog.EncryptedSubmissionMalformed, ProblemCatalog.QuotaExceeded,
         ],
     };
 

@@ -1,6 +1,7 @@
 using Intake.Core.Access;
 using Intake.Core.OpenRosa;
 using Intake.Core.Problems;
+using Intake.Core.Storage;
 using Intake.Core.Submissions;
 using Microsoft.Net.Http.Headers;
 
@@ -12,7 +13,7 @@ namespace Intake.Core.Http;
 /// hands out are built from the request's own path, so a client that came in with a token keeps
 /// it. Success is never 200: OpenRosa clients take a 200 to a submission for a captive portal.
 /// </summary>
-public sealed class OpenRosaApi(FormCatalog forms, OpenRosaIntake intake, IOptionsMonitor<OpenRosaOptions> options)
+public sealed class OpenRosaApi(FormCatalog forms, OpenRosaIntake intake, AttachmentQuota quota, AttachmentStore attachments, IOptionsMonitor<OpenRosaOptions> options)
 {
     /// <summary>The protocol version header, required on submissions and sent on every answer.</summary>
     public const string VersionHeader = "X-OpenRosa-Version";
@@ -64,8 +65,22 @@ public sealed class OpenRosaApi(FormCatalog forms, OpenRosaIntake intake, IOptio
             return reading.Problem!.Status == 413 ? WithLimit(answer) : answer;
         }
 
+        // Attachments count against the token's daily quota before anything is stored; admins are not counted.
+        var caller = Caller.Of(request.HttpContext);
+        var charged = caller is { IsAdmin: false } ? await NewAttachmentBytesAsync(reading.Upload, limits, cancellationToken).ConfigureAwait(false) : 0;
+        if (charged > 0 && await quota.TryChargeAsync(caller!.Id, charged, cancellationToken).ConfigureAwait(false) is { } untilTomorrow)
+        {
+            return Problem(ProblemCatalog.QuotaExceeded, "This token has stored as many attachment bytes today as it may. Nothing was stored; send again after the Retry-After interval (the next UTC day).")
+                .WithHeader(HeaderNames.RetryAfter, ApiFailures.RetryAfterSeconds(untilTomorrow).ToString(CultureInfo.InvariantCulture));
+        }
+
         // Storage failures propagate: the host answers them as OpenRosa XML 503s with Retry-After (ApiFailures).
-        var outcome = await intake.SubmitAsync(reading.Upload, Caller.Of(request.HttpContext)?.Id, cancellationToken).ConfigureAwait(false);
+        var outcome = await intake.SubmitAsync(reading.Upload, caller?.Id, cancellationToken).ConfigureAwait(false);
+        if (charged > 0 && outcome.Result is not (OpenRosaResult.Created or OpenRosaResult.AttachmentsAdded))
+        {
+            // A refusal (or a race with a resend) stored no attachment: the charge is given back.
+            await quota.RefundAsync(caller!.Id, charged, cancellationToken).ConfigureAwait(false);
+        }
 
         return outcome.Result switch
         {
@@ -73,6 +88,34 @@ public sealed class OpenRosaApi(FormCatalog forms, OpenRosaIntake intake, IOptio
             OpenRosaResult.AlreadyHave => Success(202, outcome),
             _ => outcome.Problem!.Status == 413 ? WithLimit(Problem(outcome.Problem, outcome.Detail)) : Problem(outcome.Problem!, outcome.Detail),
         };
+    }
+
+    /// <summary>
+    /// The bytes of the attachments this request would add: the files the instance names that are
+    /// not stored for it already (so a resend costs nothing). 0 when the XML cannot be read, which
+    /// the intake then refuses.
+    /// </summary>
+    private async Task<long> NewAttachmentBytesAsync(OpenRosaUpload upload, OpenRosaOptions limits, CancellationToken cancellationToken)
+    {
+        if (upload.Files.Count == 0)
+        {
+            return 0;
+        }
+
+        XFormInstance instance;
+        try
+        {
+            instance = XFormInstance.Parse(upload.Xml, limits.MaxXmlBytes);
+        }
+        catch (XmlException)
+        {
+            return 0;
+        }
+
+        var stored = await attachments.ListAsync(instance.ReportId, cancellationToken).ConfigureAwait(false);
+        return upload.Files
+            .Where(f => instance.FileNames.Contains(f.FileName) && !stored.ContainsKey(f.FileName))
+            .Sum(f => (long)f.Content.Length);
     }
 
     private ApiAnswer WithLimit(ApiAnswer answer) =>

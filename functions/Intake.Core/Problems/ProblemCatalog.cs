@@ -107,11 +107,18 @@ public static class ProblemCatalog
 
     /// <summary>An encrypted submission does not have the shape of ODK's (manifest fields, file names, AES block sizes).</summary>
     public static readonly Problem EncryptedSubmissionMalformed = new("encrypted-submission-malformed", 422, "The encrypted submission does not have ODK's shape");
+
     /// <summary>No such campaign.</summary>
     public static readonly Problem CampaignNotFound = new("campaign-not-found", 404, "No such campaign");
 
     /// <summary>A campaign received as many reports today as its daily quota allows.</summary>
     public static readonly Problem CampaignQuotaExceeded = new("campaign-quota-exceeded", 429, "The campaign's daily quota of reports is used up");
+
+    /// <summary>Too many requests from this token or address; <c>Retry-After</c> says when to send again.</summary>
+    public static readonly Problem RateLimited = new("rate-limited", 429, "Too many requests; send again after the Retry-After interval");
+
+    /// <summary>The token's attachment storage for the UTC day is used up; <c>Retry-After</c> says when the next day starts.</summary>
+    public static readonly Problem QuotaExceeded = new("quota-exceeded", 429, "The token's daily attachment quota is used up");
 
     /// <summary>All problems, for documentation and tests.</summary>
     public static IReadOnlyList<Problem> All { get; } =
@@ -120,6 +127,6 @@ public static class ProblemCatalog
         UnsupportedMediaType, ValidationFailed, StorageUnavailable, InternalError, DigestNotFound, SubscriberNotFound,
         OpenRosaVersionMissing, MalformedMultipart, MalformedXml, InvalidAttachmentName, FormNotFound,
         InstanceConflict, AttachmentTooLarge, AttachmentTypeNotAllowed, AttachmentTypeMismatch, AliasNotFound, InvalidAlias, CampaignNotFound, CampaignQuotaExceeded,
-        UnknownFilterCode, OutsidePartnerScope, AttachmentNotFound, EncryptedSubmissionMalformed,
+        UnknownFilterCode, OutsidePartnerScope, AttachmentNotFound, EncryptedSubmissionMalformed, RateLimited, QuotaExceeded,
     ];
 }

@@ -24,6 +24,7 @@ internal sealed class StorageProvisioner(BlobServiceClient blobs, QueueServiceCl
             tables.GetTableClient(StorageNames.DeliveriesTable).CreateIfNotExistsAsync(cancellationToken),
             tables.GetTableClient(StorageNames.AccessTokensTable).CreateIfNotExistsAsync(cancellationToken),
             tables.GetTableClient(StorageNames.AuditTable).CreateIfNotExistsAsync(cancellationToken),
+            tables.GetTableClient(StorageNames.TokenUsageTable).CreateIfNotExistsAsync(cancellationToken),
             tables.GetTableClient(StorageNames.PlaceAliasesTable).CreateIfNotExistsAsync(cancellationToken),
             tables.GetTableClient(StorageNames.CampaignQuotaTable).CreateIfNotExistsAsync(cancellationToken)).ConfigureAwait(false);
     }

@@ -68,6 +68,68 @@ public sealed class AccessGateTests(StorageFixture storage) : IAsyncDisposable
         Assert.Contains("invalid_token", denial.Headers["WWW-Authenticate"], StringComparison.Ordinal);
     }
 
+    private static DefaultHttpContext BasicRequest(string password, string scheme, string clientAddress)
+    {
+        var context = Request("/api/openrosa/submission");
+        context.Request.Scheme = scheme;
+        context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(clientAddress);
+        context.Request.Headers.Authorization = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"any collect user:{password}"));
+        return context;
+    }
+
+    [Theory]
+    [InlineData("https", "203.0.113.9")]
+    [InlineData("http", "127.0.0.1")]
+    [InlineData("http", "::1")]
+    public async Task AuthorizeAsync_BasicOnOpenRosaRouteOverHttpsOrLoopback_PasswordIsTheSubmitterToken(string scheme, string clientAddress)
+    {
+        var issued = await Tokens.CreateAsync(CallerKind.Submitter, "collect phone", "test", Ct);
+        var context = BasicRequest(issued.Secret, scheme, clientAddress);
+
+        var denial = await Gate.AuthorizeAsync(context, ApiOperations.OpenRosaSubmit, Ct);
+
+        Assert.Null(denial);
+        Assert.Equal(issued.Token.Id, Caller.Of(context)!.Id);
+    }
+
+    [Fact]
+    public async Task AuthorizeAsync_BasicOverPlainHttpFromAnotherMachine_401AndTheTokenIsNotAccepted()
+    {
+        var issued = await Tokens.CreateAsync(CallerKind.Submitter, "collect phone", "test", Ct);
+        var context = BasicRequest(issued.Secret, "http", "203.0.113.9");
+
+        var denial = await Gate.AuthorizeAsync(context, ApiOperations.OpenRosaSubmit, Ct);
+
+        Assert.Equal(401, denial!.StatusCode);
+        Assert.Null(Caller.Of(context));
+        Assert.StartsWith("Basic realm=\"Intake\"", denial.Headers["WWW-Authenticate"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuthorizeAsync_BasicOnANonOpenRosaRoute_IsNotACredential()
+    {
+        var issued = await Tokens.CreateAsync(CallerKind.Submitter, "collect phone", "test", Ct);
+        var context = BasicRequest(issued.Secret, "https", "203.0.113.9");
+
+        var denial = await Gate.AuthorizeAsync(context, ApiOperations.SubmitReport, Ct);
+
+        Assert.Equal(401, denial!.StatusCode);
+        Assert.StartsWith("Bearer", denial.Headers["WWW-Authenticate"], StringComparison.Ordinal);
+        Assert.False(AccessGate.PresentedWrongCredential(context));
+    }
+
+    [Fact]
+    public async Task AuthorizeAsync_WrongBasicPassword_401WithBasicChallengeAndCountedAsWrong()
+    {
+        var context = BasicRequest("isub.0123456789abcdef.not-the-secret", "https", "203.0.113.9");
+
+        var denial = await Gate.AuthorizeAsync(context, ApiOperations.OpenRosaSubmissionHead, Ct);
+
+        Assert.Equal(401, denial!.StatusCode);
+        Assert.StartsWith("Basic realm=\"Intake\"", denial.Headers["WWW-Authenticate"], StringComparison.Ordinal);
+        Assert.True(AccessGate.PresentedWrongCredential(context));
+    }
+
     [Fact]
     public async Task AuthorizeAsync_AdminTokenOnSubmitterRoute_Allowed_SubmitterTokenOnAdminRoute_403()
     {

@@ -30,6 +30,56 @@ public sealed class AccessTokenStoreTests(StorageFixture storage) : IAsyncDispos
         }
     }
 
+    /// <summary>The stored last-used time, in whole milliseconds (what the emulator keeps); null when never written.</summary>
+    private async Task<long?> StoredLastUseAsync(string id) =>
+        (await Services.GetRequiredService<TableServiceClient>().GetTableClient(Intake.Core.Configuration.StorageNames.AccessTokensTable)
+            .GetEntityAsync<TableEntity>("token", id, cancellationToken: Ct)).Value.GetDateTimeOffset("LastUsedAt")?.ToUnixTimeMilliseconds();
+
+    [Fact]
+    public async Task VerifyAsync_TokenWithExpiry_WorksUntilThenIsRefusedEvenFromTheCache()
+    {
+        var store = Instance();
+        var issued = await store.CreateAsync(CallerKind.Submitter, "campaign week", "test", _time.GetUtcNow().AddHours(1), Ct);
+        Assert.NotNull(await store.VerifyAsync(issued.Secret, Ct));
+
+        _time.Advance(TimeSpan.FromMinutes(59));
+        Assert.NotNull(await store.VerifyAsync(issued.Secret, Ct));
+        _time.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.Null(await store.VerifyAsync(issued.Secret, Ct));
+        Assert.Equal(issued.Token.ExpiresAt?.ToUnixTimeSeconds(), (await store.ListAsync(Ct).FirstAsync(t => t.Id == issued.Token.Id, Ct)).ExpiresAt?.ToUnixTimeSeconds());
+    }
+
+    [Fact]
+    public async Task VerifyAsync_BusyToken_WritesItsLastUseAtMostOncePerPrecision()
+    {
+        var store = Instance();
+        var issued = await store.CreateAsync(CallerKind.Submitter, "busy phone", "test", Ct);
+        Assert.Null(await StoredLastUseAsync(issued.Token.Id));
+        var first = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        await store.VerifyAsync(issued.Secret, Ct);
+        Assert.Equal(first, await StoredLastUseAsync(issued.Token.Id));
+
+        // Within the precision, from the cached row (read before the write) and after it expired: no write.
+        for (var i = 0; i < 10; i++)
+        {
+            _time.Advance(TimeSpan.FromMinutes(1));
+            await store.VerifyAsync(issued.Secret, Ct);
+        }
+
+        Assert.Equal(first, await StoredLastUseAsync(issued.Token.Id));
+        // Another instance reads the stored time and does not write either.
+        await Instance().VerifyAsync(issued.Secret, Ct);
+        Assert.Equal(first, await StoredLastUseAsync(issued.Token.Id));
+
+        _time.Advance(AccessTokenStore.LastUsedPrecision);
+        var later = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        await store.VerifyAsync(issued.Secret, Ct);
+
+        Assert.Equal(later, await StoredLastUseAsync(issued.Token.Id));
+        Assert.Equal(later, (await store.ListAsync(Ct).FirstAsync(t => t.Id == issued.Token.Id, Ct)).LastUsedAt?.ToUnixTimeMilliseconds());
+    }
+
     [Fact]
     public async Task VerifyAsync_RevokedOnAnotherInstance_AcceptedUntilTheCacheLifetimeEnds()
     {

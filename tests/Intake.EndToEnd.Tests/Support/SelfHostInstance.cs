@@ -65,6 +65,11 @@ public sealed class SelfHostInstance : IAsyncDisposable
             ["ReconcileSchedule"] = "0 0 0 1 1 *",
             ["FlashSweepSchedule"] = "0 0 0 1 1 *",
         };
+        foreach (var (key, value) in SelfHostProcess.NoEdgeLimits)
+        {
+            values[key] = value;
+        }
+
         foreach (var (key, value) in settings)
         {
             values[key] = value;

@@ -1,7 +1,8 @@
-// Reports: the index by day and status, and one report's status and classification (never its content).
-import { get } from './api.js';
+// Reports: the index by day and status, and one report's status, classification and attachments
+// (images previewed; never its narrative, reporter or contact).
+import { bytes, get } from './api.js';
 import { daysBefore, h, problemBox, table, today } from './dom.js';
-import { formatTime, t } from './i18n.js';
+import { format, formatTime, t } from './i18n.js';
 
 const Statuses = ['failed', 'needs-review', 'encrypted', 'received'];
 
@@ -59,11 +60,75 @@ export async function render(container) {
         row(t('occurredOn'), r.occurredOn),
         row(t('area'), r.place ? `${r.place.admin1Name ?? ''} (${r.place.areaCode ?? ''})` : r.admin1),
         row(t('country'), r.place?.country ?? r.country),
-        row(t('source'), r.source)));
+        row(t('source'), r.source)),
+      attachmentList(id, r.attachments ?? []));
     } catch (error) {
       detail.replaceChildren(h('h2', { id: 'detail-title' }, t('reports.one', { id })), problemBox(error));
     }
   }
 
   await Promise.all([id ? loadDetail() : null, loadList()]);
+}
+
+// Images a browser shows safely are previewed; every file can be saved. Each fetch is an audited admin read.
+const Previewed = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
+const MaxPreviewBytes = 5 * 1024 * 1024;
+
+function attachmentList(id, attachments) {
+  const section = h('div', { class: 'attachments' }, h('h3', { id: 'attachments-title' }, t('attachments.title')));
+  if (attachments.length === 0) {
+    section.append(h('p', {}, t('attachments.none')));
+    return section;
+  }
+
+  const list = h('ul', { class: 'files', 'aria-labelledby': 'attachments-title' });
+  for (const file of attachments) {
+    const path = `admin/reports/${encodeURIComponent(id)}/attachments/${file.sha256}`;
+    const save = h('button', { type: 'button', class: 'secondary', 'aria-label': t('attachments.saveOne', { name: file.fileName }) }, t('attachments.save'));
+    const item = h('li', { class: 'file' },
+      h('p', {}, h('strong', {}, file.fileName), ` · ${file.contentType} · ${t('attachments.size', { kb: format(Math.max(1, Math.round(file.length / 1024))) })}`),
+      h('p', { class: 'sha' }, h('code', {}, file.sha256)),
+      h('p', {}, save));
+    save.addEventListener('click', async () => {
+      save.disabled = true;
+      try {
+        const url = URL.createObjectURL(await bytes(path));
+        const link = h('a', { href: url, download: file.fileName });
+        document.body.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10000);
+      } catch (error) {
+        item.append(problemBox(error));
+      } finally {
+        save.disabled = false;
+      }
+    });
+    if (Previewed.includes(file.contentType) && file.length <= MaxPreviewBytes) {
+      const figure = h('figure', { class: 'preview' }, h('p', { class: 'progress' }, t('loading')));
+      item.append(figure);
+      preview(path, file, figure);
+    }
+
+    list.append(item);
+  }
+
+  section.append(list);
+  return section;
+}
+
+// The console's policy allows data: images only (no blob:), so the bytes become a data URL.
+async function preview(path, file, figure) {
+  try {
+    const blob = await bytes(path);
+    const url = await new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result);
+      reader.onerror = () => reject(reader.error);
+      reader.readAsDataURL(blob);
+    });
+    figure.replaceChildren(h('img', { src: url, alt: t('attachments.alt', { name: file.fileName }) }), h('figcaption', {}, file.fileName));
+  } catch (error) {
+    figure.replaceChildren(problemBox(error));
+  }
 }

@@ -20,9 +20,12 @@ export async function render(container) {
     period.addEventListener('change', () => { state.hours = Number(period.value); load(); });
     const reads = h('input', { id: 'audit-reads', type: 'checkbox', checked: state.reads });
     reads.addEventListener('change', () => { state.reads = reads.checked; load(); });
+    const refresh = h('button', { type: 'button', id: 'audit-refresh', class: 'secondary' }, t('audit.refresh'));
+    refresh.addEventListener('click', load);
     return h('form', { class: 'filters', 'aria-label': t('filters') },
       h('div', { class: 'field' }, h('label', { for: 'audit-period' }, t('audit.period')), period),
-      h('div', { class: 'field check' }, reads, h('label', { for: 'audit-reads' }, t('audit.reads'))));
+      h('div', { class: 'field check' }, reads, h('label', { for: 'audit-reads' }, t('audit.reads'))),
+      h('div', { class: 'field' }, refresh));
   }
 
   async function load() {

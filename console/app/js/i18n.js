@@ -36,6 +36,8 @@ export function translate(root) {
 
 export function format(value) {
   if (typeof value === 'number') return new Intl.NumberFormat(current).format(value);
+  // An ISO day inside right-to-left text would be reordered by the bidi algorithm (01-12-2026): isolate it.
+  if (Languages[current] === 'rtl' && /^\d{4}-\d{2}-\d{2}$/.test(String(value))) return `\u2066${value}\u2069`;
   return String(value);
 }
 

@@ -6,7 +6,7 @@ import { formatTime, t } from './i18n.js';
 import { drawMap, legend } from './map.js';
 
 export async function render(container) {
-  const state = { day: '', from: daysBefore(today(), 27), to: today(), country: '', area: '', category: '' };
+  const state = { day: '', from: daysBefore(today(), 27), to: today(), occurredFrom: '', occurredTo: '', country: '', area: '', category: '' };
   let removeMap = null;
   let generation = 0; // a later load wins over an earlier one still under way
   const alerts = h('section', { 'aria-labelledby': 'alerts-title' });
@@ -51,7 +51,8 @@ export async function render(container) {
     }
 
     const shown = page.items.filter((i) =>
-      (!state.country || i.country === state.country) && (!state.area || i.areaCode === state.area) && (!state.category || i.category === state.category));
+      (!state.country || i.country === state.country) && (!state.area || i.areaCode === state.area) && (!state.category || i.category === state.category)
+      && (!state.occurredFrom || i.occurredOn >= state.occurredFrom) && (!state.occurredTo || i.occurredOn <= state.occurredTo));
     const mapElement = h('div', { id: 'map', class: 'map', role: 'region', 'aria-label': t('incidents.map') });
     incidents.replaceChildren(
       h('h2', { id: 'incidents-title' }, t('incidents.title')),
@@ -59,7 +60,7 @@ export async function render(container) {
       h('p', { class: 'count' }, t('incidents.count', { count: shown.length })),
       mapElement,
       legend([...new Set(shown.map((i) => i.category))].sort()),
-      areaCharts(shown, state.to),
+      areaCharts(shown, state.occurredTo || state.to),
       table(t('incidents.table'), [t('occurredOn'), t('category'), t('severity'), t('area'), t('country'), t('casualties')],
         shown.map((i) => h('tr', {},
           h('td', {}, i.occurredOn),
@@ -85,9 +86,17 @@ export async function render(container) {
       input.addEventListener('change', () => { if (input.value) { state[key] = input.value; loadIncidents(); } });
       return h('div', { class: 'field' }, h('label', { for: id }, label), input);
     };
+    // Days of occurrence narrow what the receipt days fetched; empty means any.
+    const occurred = (id, label, key) => {
+      const input = h('input', { id, type: 'date', value: state[key] });
+      input.addEventListener('change', () => { state[key] = input.value; loadIncidents(); });
+      return h('div', { class: 'field' }, h('label', { for: id }, label), input);
+    };
     return h('form', { class: 'filters', 'aria-label': t('filters') },
       day('filter-from', t('receivedFrom'), 'from'),
       day('filter-to', t('receivedTo'), 'to'),
+      occurred('filter-occurred-from', t('occurredFrom'), 'occurredFrom'),
+      occurred('filter-occurred-to', t('occurredTo'), 'occurredTo'),
       choice('filter-country', t('country'), items.map((i) => i.country), 'country'),
       choice('filter-area', t('area'), items.filter((i) => !state.country || i.country === state.country).map((i) => i.areaCode), 'area',
         (code) => { const named = items.find((i) => i.areaCode === code && i.areaName); return named ? `${named.areaName} (${code})` : code; }),

@@ -97,6 +97,7 @@ public sealed class ConsoleTests(ConsoleFixture fixture)
         await SubmitProcessedAsync("CF", "Ouaka", 7.5, 20.9, "killing", severity: 5, killed: 12);
         await SubmitProcessedAsync("SD", "North Darfur", 13.63, 25.35, "attack-on-civilians", severity: 3, killed: 1);
         await SubmitProcessedAsync("SD", "West Darfur", 13.45, 22.45, "sexual-violence", severity: 2, killed: 0);
+        await SubmitProcessedAsync("SD", "South Darfur", 12.05, 24.88, "forced-displacement", severity: 2, killed: 0, occurredDaysAgo: 10);
         using var compiled = await Host.AdminClient.PostAsync(new Uri($"/api/admin/digests/{Today}/compile", UriKind.Relative), null, Ct);
         Assert.Equal(HttpStatusCode.OK, compiled.StatusCode);
 
@@ -136,6 +137,16 @@ public sealed class ConsoleTests(ConsoleFixture fixture)
             await Assertions.Expect(page.Locator("#map path.leaflet-interactive")).ToHaveCountAsync(await rows.CountAsync());
             await page.GetByLabel("Country").SelectOptionAsync("");
             await Assertions.Expect(rows.Filter(new() { HasText = "North Darfur" }).First).ToBeVisibleAsync();
+
+            // By day of occurrence: received today, it happened ten days ago; from two days ago it is left out.
+            var southDarfur = rows.Filter(new() { HasText = "South Darfur" }).First;
+            await Assertions.Expect(southDarfur).ToContainTextAsync(DateTime.UtcNow.AddDays(-10).AddMinutes(-5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await page.GetByLabel("Occurred from").FillAsync(DateTime.UtcNow.AddDays(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await Assertions.Expect(rows.Filter(new() { HasText = "South Darfur" })).ToHaveCountAsync(0);
+            await Assertions.Expect(rows.Filter(new() { HasText = "Ouaka" }).First).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#map path.leaflet-interactive")).ToHaveCountAsync(await rows.CountAsync());
+            await page.GetByLabel("Occurred from").FillAsync("");
+            await Assertions.Expect(southDarfur).ToBeVisibleAsync();
 
             var text = await page.Locator("body").InnerTextAsync();
             var example = ReportClient.NewReport();
@@ -423,10 +434,10 @@ public sealed class ConsoleTests(ConsoleFixture fixture)
         }
     }
 
-    private async Task<string> SubmitProcessedAsync(string country, string admin1, double latitude, double longitude, string category, int severity, int killed)
+    private async Task<string> SubmitProcessedAsync(string country, string admin1, double latitude, double longitude, string category, int severity, int killed, int occurredDaysAgo = 0)
     {
         var report = ReportClient.NewReport(category);
-        report["occurredAt"] = DateTime.UtcNow.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        report["occurredAt"] = DateTime.UtcNow.AddDays(-occurredDaysAgo).AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         report["location"]!["country"] = country;
         report["location"]!["admin1"] = admin1;
         report["location"]!["latitude"] = latitude;

@@ -8,26 +8,40 @@ const Statuses = ['failed', 'needs-review', 'encrypted', 'received'];
 
 export async function render(container) {
   const id = new URLSearchParams(location.hash.split('?')[1] ?? '').get('id');
-  const state = { from: daysBefore(today(), 6), to: today(), status: Statuses.join(',') };
+  const state = { from: daysBefore(today(), 6), to: today(), status: Statuses.join(','), search: '' };
   const list = h('section', { 'aria-labelledby': 'list-title' });
   const detail = h('section', { 'aria-labelledby': 'detail-title' });
   container.append(h('h1', {}, t('nav.reports')), id ? detail : null, list);
 
+  // The form stays while the list under it is redrawn, so typing in the search box keeps its focus.
+  const results = h('div', {});
+  let page = null;
+
   async function loadList() {
-    list.replaceChildren(h('h2', { id: 'list-title' }, t('reports.list')), form(), h('p', { class: 'progress' }, t('loading')));
+    results.replaceChildren(h('p', { class: 'progress' }, t('loading')));
     try {
-      const page = await get(`admin/reports?from=${state.from}&to=${state.to}&status=${state.status}&max=500`);
-      list.replaceChildren(h('h2', { id: 'list-title' }, t('reports.list')), form(),
-        h('p', { class: 'count' }, t('reports.count', { count: page.count }) + (page.truncated ? ` ${t('reports.truncated')}` : '')),
-        table(t('reports.list'), [t('report'), t('status'), t('receivedOn'), t('attempts'), t('category'), t('reason')],
-          page.items.map((r) => h('tr', {},
-            h('td', {}, h('a', { href: `#/reports?id=${r.reportId}` }, r.reportId)),
-            h('td', {}, t(`status.${r.status}`)), h('td', {}, formatTime(r.receivedAt)), h('td', {}, String(r.attempts)),
-            h('td', {}, r.category ? t(`category.${r.category}`) : ''),
-            h('td', { class: 'reason' }, [r.lastError, ...(r.reviewReasons ?? [])].filter(Boolean).join('; '))))));
+      page = await get(`admin/reports?from=${state.from}&to=${state.to}&status=${state.status}&max=500`);
+      showList();
     } catch (error) {
-      list.replaceChildren(h('h2', { id: 'list-title' }, t('reports.list')), form(), problemBox(error));
+      results.replaceChildren(problemBox(error));
     }
+  }
+
+  // Search narrows the loaded list by report id, status, category or reason, as typed.
+  function showList() {
+    const words = state.search.trim().toLowerCase();
+    const reasonOf = (r) => [r.lastError, ...(r.reviewReasons ?? [])].filter(Boolean).join('; ');
+    const shown = page.items.filter((r) => !words || [r.reportId, t(`status.${r.status}`), r.category ? t(`category.${r.category}`) : '', reasonOf(r)]
+      .some((text) => text.toLowerCase().includes(words)));
+    results.replaceChildren(
+      h('p', { class: 'count', id: 'reports-count' }, (words ? t('reports.matching', { count: shown.length, total: page.count }) : t('reports.count', { count: page.count }))
+        + (page.truncated ? ` ${t('reports.truncated')}` : '')),
+      table(t('reports.list'), [t('report'), t('status'), t('receivedOn'), t('attempts'), t('category'), t('reason')],
+        shown.map((r) => h('tr', {},
+          h('td', {}, h('a', { href: `#/reports?id=${r.reportId}` }, r.reportId)),
+          h('td', {}, t(`status.${r.status}`)), h('td', {}, formatTime(r.receivedAt)), h('td', {}, String(r.attempts)),
+          h('td', {}, r.category ? t(`category.${r.category}`) : ''),
+          h('td', { class: 'reason' }, reasonOf(r))))));
   }
 
   function form() {
@@ -39,8 +53,13 @@ export async function render(container) {
     const status = h('select', { id: 'reports-status' }, h('option', { value: Statuses.join(',') }, t('reports.needingAttention')),
       Statuses.map((s) => h('option', { value: s, selected: s === state.status }, t(`status.${s}`))));
     status.addEventListener('change', () => { state.status = status.value; loadList(); });
-    return h('form', { class: 'filters', 'aria-label': t('filters') }, input('from', t('receivedFrom')), input('to', t('receivedTo')),
-      h('div', { class: 'field' }, h('label', { for: 'reports-status' }, t('status')), status));
+    const search = h('input', { id: 'reports-search', type: 'search', value: state.search, autocomplete: 'off' });
+    search.addEventListener('input', () => { state.search = search.value; if (page) showList(); });
+    const element = h('form', { class: 'filters', 'aria-label': t('filters') }, input('from', t('receivedFrom')), input('to', t('receivedTo')),
+      h('div', { class: 'field' }, h('label', { for: 'reports-status' }, t('status')), status),
+      h('div', { class: 'field wide' }, h('label', { for: 'reports-search' }, t('reports.search')), search));
+    element.addEventListener('submit', (event) => event.preventDefault());
+    return element;
   }
 
   async function loadDetail() {
@@ -67,6 +86,7 @@ export async function render(container) {
     }
   }
 
+  list.append(h('h2', { id: 'list-title' }, t('reports.list')), form(), results);
   await Promise.all([id ? loadDetail() : null, loadList()]);
 }
 

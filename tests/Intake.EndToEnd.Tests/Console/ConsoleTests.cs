@@ -126,7 +126,7 @@ public sealed class ConsoleTests(ConsoleFixture fixture)
 
             // Beside the map, a 28-day chart per area by day of occurrence, its numbers in its accessible name.
             var ouakaChart = page.Locator("ul.charts li").Filter(new() { HasText = "Ouaka" });
-            await Assertions.Expect(ouakaChart.Locator("figcaption")).ToContainTextAsync("incidents");
+            await Assertions.Expect(ouakaChart.Locator("figcaption")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Ouaka \\(CF-[A-Z]+\\): [0-9]+ incidents?$"));
             await Assertions.Expect(ouakaChart.Locator("svg.spark")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("Ouaka.*Last 28 days: ([0-9]+, ){27}[1-9]"));
 
             // A filter narrows map and list together.
@@ -351,6 +351,19 @@ public sealed class ConsoleTests(ConsoleFixture fixture)
             var row = page.Locator("section[aria-labelledby='list-title'] tr").Filter(new() { HasText = failed });
             await Assertions.Expect(row).ToContainTextAsync("Failed");
             await Assertions.Expect(row).ToContainTextAsync($"'{ConsoleFixture.HeldCategory}' is held");
+
+            // Searching narrows the list as one types: by part of an id, then by words of a reason.
+            var listed = page.Locator("section[aria-labelledby='list-title'] tbody tr");
+            var search = page.GetByLabel("Search (id, status, category, reason)");
+            await search.FillAsync(failed[..13]);
+            await Assertions.Expect(listed).ToHaveCountAsync(1);
+            await Assertions.Expect(listed.First).ToContainTextAsync(failed);
+            await Assertions.Expect(page.Locator("#reports-count")).ToContainTextAsync("1 of ");
+            await search.FillAsync("no report says this");
+            await Assertions.Expect(listed).ToHaveCountAsync(0);
+            await search.FillAsync("is held by configuration");
+            await Assertions.Expect(row).ToBeVisibleAsync();
+            await search.FillAsync("");
 
             Assert.Empty(await session.AccessibilityViolationsAsync());
             Assert.True(session.Errors.Count == 0, string.Join(" | ", session.Errors));

@@ -222,6 +222,8 @@ public sealed class ConsoleTests(ConsoleFixture fixture)
         await Assertions.Expect(page.Locator("#reconcile-result")).ToContainTextAsync("submissions scanned");
 
         // Each action is in the audit view, newest first, with who did it, its outcome and its count; reads are left out.
+        // (The audit row is appended after the answer is written: wait until it is there, as a person would refresh.)
+        await WaitForAuditAsync("AdminReconcile");
         await session.GoAsync("#/audit");
         var audit = page.Locator("section[aria-labelledby='audit-title'] tbody tr");
         await Assertions.Expect(audit.Filter(new() { HasText = "AdminReprocessPoison" }).Filter(new() { HasText = "dryRun" }).First).ToContainTextAsync("Succeeded (200)");
@@ -470,6 +472,23 @@ public sealed class ConsoleTests(ConsoleFixture fixture)
         while (!(await PoisonAsync()).Any(p => (string)p!["reportId"]! == id))
         {
             Assert.True(DateTime.UtcNow < deadline, $"{id} did not reach the poison queue.");
+            await Task.Delay(250, Ct);
+        }
+    }
+
+    private async Task WaitForAuditAsync(string action)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            using var response = await Host.AdminClient.GetAsync(new Uri("/api/admin/audit?max=5000", UriKind.Relative), Ct);
+            var rows = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!.AsArray();
+            if (rows.Any(r => (string)r!["action"]! == action))
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"No {action} row in the audit log.");
             await Task.Delay(250, Ct);
         }
     }

@@ -17,7 +17,23 @@ export class ProblemError extends Error {
     this.title = problem.title || `HTTP ${status}`;
     this.detail = problem.detail || '';
     this.code = problem.code || '';
+    this.errors = Array.isArray(problem.errors) ? problem.errors : []; // the fields at fault, each with its detail
   }
+}
+
+// The bytes of a file route (an attachment), as a Blob with its media type; problems as for call().
+export async function bytes(path) {
+  const headers = { Accept: '*/*' };
+  const value = token.get();
+  if (value) headers.Authorization = `Bearer ${value}`;
+  let response;
+  try {
+    response = await fetch(new URL(path, Base), { headers });
+  } catch {
+    throw new ProblemError(0, { title: 'The service did not answer', detail: 'Check the network and try again.' });
+  }
+  if (!response.ok) throw new ProblemError(response.status, (response.headers.get('Content-Type') || '').includes('json') ? await response.json() : {});
+  return response.blob();
 }
 
 export async function call(method, path, body) {
@@ -39,3 +55,4 @@ export async function call(method, path, body) {
 
 export const get = (path) => call('GET', path);
 export const post = (path, body) => call('POST', path, body ?? {});
+export const remove = (path) => call('DELETE', path);

@@ -22,7 +22,19 @@ export const svg = (tag, attributes = {}) => {
 
 // A problem's title and detail, as every error is shown.
 export function problemBox(error) {
-  return h('div', { class: 'problem', role: 'alert' }, h('strong', {}, error.title || String(error)), error.detail ? h('p', {}, error.detail) : null);
+  return h('div', { class: 'problem', role: 'alert' }, h('strong', {}, error.title || String(error)), error.detail ? h('p', {}, error.detail) : null,
+    error.errors?.length ? h('ul', {}, error.errors.map((e) => h('li', {}, h('code', {}, e.field), ` ${e.detail ?? ''}`))) : null);
+}
+
+// A modal confirmation (the page's one <dialog>): resolves true when confirmed.
+export function confirmed(text) {
+  const dialog = document.getElementById('confirm');
+  document.getElementById('confirm-text').textContent = text;
+  return new Promise((resolve) => {
+    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok'), { once: true });
+    dialog.returnValue = '';
+    dialog.showModal();
+  });
 }
 
 // On a phone each row becomes a card: every cell carries its column's name (data-label) for that layout.

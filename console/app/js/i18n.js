@@ -24,8 +24,10 @@ export async function useLanguage(lang) {
 }
 
 // t('queues.moved', { count: 3 }) -> the entry with {count} filled in; the key itself when missing.
+// With a numeric {count}, the entry for its plural category (key.one, key.few…) wins when the dictionary has one.
 export function t(key, values = {}) {
-  const text = words[key] ?? key;
+  const plural = typeof values.count === 'number' ? words[`${key}.${new Intl.PluralRules(current).select(values.count)}`] : undefined;
+  const text = plural ?? words[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => (name in values ? format(values[name]) : `{${name}}`));
 }
 
@@ -36,6 +38,8 @@ export function translate(root) {
 
 export function format(value) {
   if (typeof value === 'number') return new Intl.NumberFormat(current).format(value);
+  // An ISO day inside right-to-left text would be reordered by the bidi algorithm (01-12-2026): isolate it.
+  if (Languages[current] === 'rtl' && /^\d{4}-\d{2}-\d{2}$/.test(String(value))) return `\u2066${value}\u2069`;
   return String(value);
 }
 

@@ -1,11 +1,13 @@
 import { get, token } from './api.js';
 import { problemBox } from './dom.js';
 import { preferredLanguage, t, useLanguage } from './i18n.js';
+import * as audit from './audit.js';
+import * as digests from './digests.js';
 import * as queues from './queues.js';
 import * as reports from './reports.js';
 import * as situation from './situation.js';
 
-const Pages = { situation, queues, reports };
+const Pages = { situation, queues, reports, digests, audit };
 let leave = null;
 
 async function show() {

@@ -1,7 +1,7 @@
 // Queues: counts refreshed live, the poison queue and the reports that need attention with their
 // reasons, and the actions that put them right (each previewed, confirmed by count, its result shown).
 import { get, post } from './api.js';
-import { announce, daysBefore, h, problemBox, table, today } from './dom.js';
+import { announce, confirmed, daysBefore, h, problemBox, table, today } from './dom.js';
 import { formatTime, language, t } from './i18n.js';
 
 const RefreshMs = 5000;
@@ -143,14 +143,4 @@ async function runPreviewed(button, result, path, body, question, narrowing, out
   } finally {
     button.disabled = false;
   }
-}
-
-function confirmed(text) {
-  const dialog = document.getElementById('confirm');
-  document.getElementById('confirm-text').textContent = text;
-  return new Promise((resolve) => {
-    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok'), { once: true });
-    dialog.returnValue = '';
-    dialog.showModal();
-  });
 }

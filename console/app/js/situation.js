@@ -6,7 +6,7 @@ import { formatTime, t } from './i18n.js';
 import { drawMap, legend } from './map.js';
 
 export async function render(container) {
-  const state = { day: '', from: daysBefore(today(), 27), to: today(), country: '', area: '', category: '' };
+  const state = { day: '', from: daysBefore(today(), 27), to: today(), occurredFrom: '', occurredTo: '', country: '', area: '', category: '' };
   let removeMap = null;
   let generation = 0; // a later load wins over an earlier one still under way
   const alerts = h('section', { 'aria-labelledby': 'alerts-title' });
@@ -51,7 +51,8 @@ export async function render(container) {
     }
 
     const shown = page.items.filter((i) =>
-      (!state.country || i.country === state.country) && (!state.area || i.areaCode === state.area) && (!state.category || i.category === state.category));
+      (!state.country || i.country === state.country) && (!state.area || i.areaCode === state.area) && (!state.category || i.category === state.category)
+      && (!state.occurredFrom || i.occurredOn >= state.occurredFrom) && (!state.occurredTo || i.occurredOn <= state.occurredTo));
     const mapElement = h('div', { id: 'map', class: 'map', role: 'region', 'aria-label': t('incidents.map') });
     incidents.replaceChildren(
       h('h2', { id: 'incidents-title' }, t('incidents.title')),
@@ -59,6 +60,7 @@ export async function render(container) {
       h('p', { class: 'count' }, t('incidents.count', { count: shown.length })),
       mapElement,
       legend([...new Set(shown.map((i) => i.category))].sort()),
+      areaCharts(shown, state.occurredTo || state.to),
       table(t('incidents.table'), [t('occurredOn'), t('category'), t('severity'), t('area'), t('country'), t('casualties')],
         shown.map((i) => h('tr', {},
           h('td', {}, i.occurredOn),
@@ -84,9 +86,17 @@ export async function render(container) {
       input.addEventListener('change', () => { if (input.value) { state[key] = input.value; loadIncidents(); } });
       return h('div', { class: 'field' }, h('label', { for: id }, label), input);
     };
+    // Days of occurrence narrow what the receipt days fetched; empty means any.
+    const occurred = (id, label, key) => {
+      const input = h('input', { id, type: 'date', value: state[key] });
+      input.addEventListener('change', () => { state[key] = input.value; loadIncidents(); });
+      return h('div', { class: 'field' }, h('label', { for: id }, label), input);
+    };
     return h('form', { class: 'filters', 'aria-label': t('filters') },
       day('filter-from', t('receivedFrom'), 'from'),
       day('filter-to', t('receivedTo'), 'to'),
+      occurred('filter-occurred-from', t('occurredFrom'), 'occurredFrom'),
+      occurred('filter-occurred-to', t('occurredTo'), 'occurredTo'),
       choice('filter-country', t('country'), items.map((i) => i.country), 'country'),
       choice('filter-area', t('area'), items.filter((i) => !state.country || i.country === state.country).map((i) => i.areaCode), 'area',
         (code) => { const named = items.find((i) => i.areaCode === code && i.areaName); return named ? `${named.areaName} (${code})` : code; }),
@@ -118,14 +128,39 @@ function alertCard(alert) {
     h('p', { class: 'rule' }, t('alerts.rule', { rule: alert.rule, kind: alert.kind })));
 }
 
-// The 28-day series as bars, with the numbers in its accessible name.
-function spark(series) {
+// The incidents shown, by area and day of occurrence over the 28 days to the end of the range:
+// one small chart each, the busiest areas first.
+const MaxAreaCharts = 12;
+function areaCharts(shown, lastDay) {
+  const days = Array.from({ length: 28 }, (_, index) => daysBefore(lastDay, 27 - index));
+  const byArea = new Map();
+  for (const incident of shown) {
+    const index = days.indexOf(incident.occurredOn);
+    if (index < 0) continue;
+    const key = incident.areaCode ?? incident.country ?? '?';
+    const area = byArea.get(key) ?? { name: incident.areaName ? `${incident.areaName} (${key})` : key, series: new Array(28).fill(0), total: 0 };
+    area.series[index] += 1;
+    area.total += 1;
+    byArea.set(key, area);
+  }
+
+  const areas = [...byArea.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name)).slice(0, MaxAreaCharts);
+  return h('div', { class: 'area-charts' },
+    h('h3', { id: 'area-charts-title' }, t('incidents.byArea', { from: days[0], to: lastDay })),
+    areas.length === 0 ? h('p', {}, t('incidents.noneInRange'))
+      : h('ul', { class: 'charts', 'aria-labelledby': 'area-charts-title' }, areas.map((area) =>
+        h('li', { class: 'area-chart' }, spark(area.series, `${area.name}: ${t('incidents.count', { count: area.total })}`)))));
+}
+
+// A 28-day series as bars, with the numbers in its accessible name.
+function spark(series, caption = null) {
   const max = Math.max(1, ...series);
-  const chart = svg('svg', { class: 'spark', viewBox: `0 0 ${series.length * 6} 40`, role: 'img', 'aria-label': `${t('alerts.last28')}: ${series.join(', ')}` });
+  const numbers = `${t('alerts.last28')}: ${series.join(', ')}`;
+  const chart = svg('svg', { class: 'spark', viewBox: `0 0 ${series.length * 6} 40`, preserveAspectRatio: 'none', role: 'img', 'aria-label': caption ? `${caption}. ${numbers}` : numbers });
   series.forEach((value, index) => {
     const height = Math.max(1, (value / max) * 38);
     chart.append(svg('rect', { x: index * 6, y: 40 - height, width: 5, height, fill: index === series.length - 1 ? '#c0392b' : '#5d6d7e' }));
   });
-  return h('figure', { class: 'spark-figure' }, chart, h('figcaption', {}, t('alerts.last28')));
+  return h('figure', { class: 'spark-figure' }, chart, h('figcaption', {}, caption ?? t('alerts.last28')));
 }
 

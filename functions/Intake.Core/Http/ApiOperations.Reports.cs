@@ -25,7 +25,7 @@ public static partial class ApiOperations
     /// <summary><c>GET /api/reports/{id}</c>.</summary>
     public static readonly ApiOperation GetReportStatus = ApiOperation.Of<ReportsApi>(
         nameof(GetReportStatus), "GET", Routes.Report, RouteClass.Submitter,
-        "The status and classification of one report, without personal data. Submitters see only their own reports.",
+        "The status and classification of one report, without personal data. Submitters see only their own reports; admins also see its attachments (name, SHA-256, type, size).",
         (api, request, ct) => api.GetStatusAsync(request.Route("id"), Caller.Of(request.HttpContext), ct)) with
     {
         Responses = [new(200, "The report's status.", new ApiContent(Json, typeof(ReportStatusView)))],

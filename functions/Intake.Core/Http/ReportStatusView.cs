@@ -26,4 +26,7 @@ internal sealed record ReportStatusView(
 
     /// <summary>Where the report is, resolved against the gazetteer when it was processed; null before.</summary>
     public ReportPlaceView? Place { get; init; }
+
+    /// <summary>For admins only (null for submitters): the report's attachments, by file name.</summary>
+    public IReadOnlyList<ReportAttachmentView>? Attachments { get; init; }
 }

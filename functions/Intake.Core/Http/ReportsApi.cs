@@ -17,6 +17,7 @@ public sealed class ReportsApi(
     ReportIntake intake,
     RawSubmissionStore raw,
     ReportIndex index,
+    AttachmentStore attachments,
     IOptionsMonitor<IntakeOptions> options)
 {
     /// <summary><c>POST /api/reports</c>: submits a JSON report.</summary>
@@ -81,6 +82,15 @@ public sealed class ReportsApi(
 
         var row = await index.GetAsync(submission.ReceivedOn, reportId, cancellationToken).ConfigureAwait(false);
         var c = row?.Classification;
+
+        // Attachments are evidence a submitter already holds and a partner never sees: listed for admins only.
+        IReadOnlyList<ReportAttachmentView>? files = null;
+        if (caller!.IsAdmin)
+        {
+            var stored = await attachments.ListAsync(reportId, cancellationToken).ConfigureAwait(false);
+            files = [.. stored.Values.OrderBy(a => a.FileName, StringComparer.Ordinal).Select(a => new ReportAttachmentView(a.FileName, a.Sha256, a.ContentType, a.Length))];
+        }
+
         return ApiAnswer.JsonBody(200, new ReportStatusView(
             reportId,
             row?.Status ?? ReportStatus.Received,
@@ -98,6 +108,7 @@ public sealed class ReportsApi(
             Source = submission.Source,
             ReviewReasons = row is { ReviewReasons.Count: > 0 } ? row.ReviewReasons : null,
             Place = ReportPlaceView.Of(c?.Place),
+            Attachments = files,
         });
     }
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Intake.EndToEnd.Tests.Support;
+using Intake.Testing;
 using Microsoft.Playwright;
 
 namespace Intake.EndToEnd.Tests.Console;
@@ -95,6 +97,7 @@ public sealed class ConsoleTests(ConsoleFixture fixture)
         await SubmitProcessedAsync("CF", "Ouaka", 7.5, 20.9, "killing", severity: 5, killed: 12);
         await SubmitProcessedAsync("SD", "North Darfur", 13.63, 25.35, "attack-on-civilians", severity: 3, killed: 1);
         await SubmitProcessedAsync("SD", "West Darfur", 13.45, 22.45, "sexual-violence", severity: 2, killed: 0);
+        await SubmitProcessedAsync("SD", "South Darfur", 12.05, 24.88, "forced-displacement", severity: 2, killed: 0, occurredDaysAgo: 10);
         using var compiled = await Host.AdminClient.PostAsync(new Uri($"/api/admin/digests/{Today}/compile", UriKind.Relative), null, Ct);
         Assert.Equal(HttpStatusCode.OK, compiled.StatusCode);
 
@@ -121,6 +124,11 @@ public sealed class ConsoleTests(ConsoleFixture fixture)
             await Assertions.Expect(page.Locator("#map path.leaflet-interactive")).ToHaveCountAsync(await rows.CountAsync());
             Assert.True(await page.Locator("#map path").CountAsync() > 100, "The country outlines are drawn.");
 
+            // Beside the map, a 28-day chart per area by day of occurrence, its numbers in its accessible name.
+            var ouakaChart = page.Locator("ul.charts li").Filter(new() { HasText = "Ouaka" });
+            await Assertions.Expect(ouakaChart.Locator("figcaption")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Ouaka \\(CF-[A-Z]+\\): [0-9]+ incidents?$"));
+            await Assertions.Expect(ouakaChart.Locator("svg.spark")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("Ouaka.*Last 28 days: ([0-9]+, ){27}[1-9]"));
+
             // A filter narrows map and list together.
             await page.GetByLabel("Country").SelectOptionAsync("CF");
             await Assertions.Expect(page.Locator("#incidents-title ~ .progress")).ToHaveCountAsync(0);
@@ -129,6 +137,16 @@ public sealed class ConsoleTests(ConsoleFixture fixture)
             await Assertions.Expect(page.Locator("#map path.leaflet-interactive")).ToHaveCountAsync(await rows.CountAsync());
             await page.GetByLabel("Country").SelectOptionAsync("");
             await Assertions.Expect(rows.Filter(new() { HasText = "North Darfur" }).First).ToBeVisibleAsync();
+
+            // By day of occurrence: received today, it happened ten days ago; from two days ago it is left out.
+            var southDarfur = rows.Filter(new() { HasText = "South Darfur" }).First;
+            await Assertions.Expect(southDarfur).ToContainTextAsync(DateTime.UtcNow.AddDays(-10).AddMinutes(-5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await page.GetByLabel("Occurred from").FillAsync(DateTime.UtcNow.AddDays(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await Assertions.Expect(rows.Filter(new() { HasText = "South Darfur" })).ToHaveCountAsync(0);
+            await Assertions.Expect(rows.Filter(new() { HasText = "Ouaka" }).First).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#map path.leaflet-interactive")).ToHaveCountAsync(await rows.CountAsync());
+            await page.GetByLabel("Occurred from").FillAsync("");
+            await Assertions.Expect(southDarfur).ToBeVisibleAsync();
 
             var text = await page.Locator("body").InnerTextAsync();
             var example = ReportClient.NewReport();
@@ -202,7 +220,109 @@ public sealed class ConsoleTests(ConsoleFixture fixture)
         // Reconcile runs and says what it found.
         await page.Locator("#reconcile").ClickAsync();
         await Assertions.Expect(page.Locator("#reconcile-result")).ToContainTextAsync("submissions scanned");
+
+        // Each action is in the audit view, newest first, with who did it, its outcome and its count; reads are left out.
+        // (The audit row is appended after the answer is written: wait until it is there, as a person would refresh.)
+        await WaitForAuditAsync("AdminReconcile");
+        await session.GoAsync("#/audit");
+        var audit = page.Locator("section[aria-labelledby='audit-title'] tbody tr");
+        await Assertions.Expect(audit.Filter(new() { HasText = "AdminReprocessPoison" }).Filter(new() { HasText = "dryRun" }).First).ToContainTextAsync("Succeeded (200)");
+        var reprocessed = audit.Filter(new() { HasText = "AdminReprocessPoison" }).Filter(new() { HasNotText = "\"dryRun\":true" }).First;
+        await Assertions.Expect(reprocessed).ToContainTextAsync("POST /api/admin/poison/reprocess");
+        await Assertions.Expect(reprocessed.Locator("td").Nth(4)).ToHaveTextAsync(poisoned.ToString(CultureInfo.InvariantCulture));
+        await Assertions.Expect(audit.First).ToContainTextAsync("AdminReconcile");
+        await Assertions.Expect(audit.Filter(new() { HasText = "GET /api/admin/queues" })).ToHaveCountAsync(0);
+        await page.GetByLabel("Include reads (GET)").CheckAsync();
+        await Assertions.Expect(audit.Filter(new() { HasText = "GET /api/admin/queues" }).First).ToBeVisibleAsync();
+        await page.GetByLabel("Include reads (GET)").UncheckAsync();
+        await Assertions.Expect(audit.Filter(new() { HasText = "GET /api/admin/queues" })).ToHaveCountAsync(0);
+        Assert.Empty(await session.AccessibilityViolationsAsync());
+        await session.ScreenshotAsync("audit");
+
+        await phone.GoAsync("#/audit");
+        await Assertions.Expect(phone.Page.Locator("section[aria-labelledby='audit-title'] tbody tr").Filter(new() { HasText = "AdminReconcile" }).First).ToBeVisibleAsync();
+        Assert.Empty(await phone.AccessibilityViolationsAsync());
+        await phone.ScreenshotAsync("audit");
         Assert.True(session.Errors.Count == 0, string.Join(" | ", session.Errors));
+        Assert.True(phone.Errors.Count == 0, string.Join(" | ", phone.Errors));
+    }
+
+    [Fact]
+    public async Task Digests_ArchiveShowsTheHtmlDigest_SubscribersAndWebhooksAddedAndRemoved()
+    {
+        await SubmitProcessedAsync("CF", "Ouaka", 7.5, 20.9, "killing", severity: 5, killed: 9);
+        using (var compiled = await Host.AdminClient.PostAsync(new Uri($"/api/admin/digests/{Today}/compile", UriKind.Relative), null, Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, compiled.StatusCode);
+        }
+
+        foreach (var phone in new[] { false, true })
+        {
+            await using var session = await ConsoleSession.OpenAsync(fixture, phone);
+            await session.SignInAsync(fixture, Host.AdminToken.Secret);
+            var page = session.Page;
+            await session.GoAsync($"#/digests?day={Today}");
+
+            // The day's HTML digest, embedded and styled as subscribers see it (its inline styles applied, no policy refused).
+            var digest = page.Locator(".digest-embed");
+            await Assertions.Expect(digest.Locator("h1")).ToContainTextAsync("Situation digest");
+            await Assertions.Expect(digest).ToContainTextAsync("Ouaka");
+            Assert.Equal("22px", await digest.Locator("h1").EvaluateAsync<string>("e => getComputedStyle(e).fontSize"));
+            Assert.Equal(Today, await page.GetByLabel("Day", new() { Exact = true }).InputValueAsync());
+
+            // Another day of the archive: one day back, nothing compiled, said so.
+            await page.Locator("#digest-previous").ClickAsync();
+            await Assertions.Expect(page.Locator("section[aria-labelledby='archive-title']")).ToContainTextAsync("No digest has been compiled for this day.");
+            await page.Locator("#digest-next").ClickAsync();
+            await Assertions.Expect(digest.Locator("h1")).ToContainTextAsync("Situation digest");
+
+            // A subscriber added through the form is listed with its regions and audience.
+            var email = $"analyst-{Guid.NewGuid():N}"[..20] + "@example.org";
+            await page.GetByLabel("E-mail").FillAsync(email);
+            await page.Locator("#subscriber-regions").FillAsync("sd, CF");
+            await page.GetByLabel("Audience").First.SelectOptionAsync("internal");
+            await page.GetByLabel("Flash alerts").CheckAsync();
+            await page.Locator("#subscriber-add").ClickAsync();
+            await Assertions.Expect(page.Locator("#subscriber-result")).ToContainTextAsync($"{email} added.");
+            var subscriber = page.Locator("section[aria-labelledby='subscribers-title'] tbody tr").Filter(new() { HasText = email });
+            await Assertions.Expect(subscriber).ToContainTextAsync("CF, SD");
+            await Assertions.Expect(subscriber).ToContainTextAsync("Internal");
+
+            // A webhook the API refuses: the problem's detail names the field and why.
+            var webhooks = page.Locator("section[aria-labelledby='webhooks-title']");
+            await page.Locator("#webhook-url").FillAsync("http://hooks.example.org/intake");
+            await page.Locator("#webhook-regions").FillAsync("*");
+            await page.Locator("#webhook-add").ClickAsync();
+            var problem = webhooks.Locator("#webhook-result .problem");
+            await Assertions.Expect(problem).ToContainTextAsync("1 field(s) are invalid");
+            await Assertions.Expect(problem).ToContainTextAsync("Must use https");
+
+            // A valid one: listed, and its signing secret shown this once.
+            var hook = $"https://hooks.example.org/intake/{Guid.NewGuid():N}";
+            await page.Locator("#webhook-url").FillAsync(hook);
+            await page.Locator("#webhook-add").ClickAsync();
+            await Assertions.Expect(page.Locator("#webhook-secret")).Not.ToBeEmptyAsync();
+            var webhook = webhooks.Locator("tbody tr").Filter(new() { HasText = hook });
+            await Assertions.Expect(webhook).ToContainTextAsync("*");
+
+            var violations = await session.AccessibilityViolationsAsync();
+            Assert.True(violations.Count == 0, string.Join(" | ", violations));
+            await session.ScreenshotAsync("digests");
+
+            // Removed after a confirmation that names them.
+            await subscriber.GetByRole(AriaRole.Button, new() { Name = $"Remove {email}" }).ClickAsync();
+            await Assertions.Expect(page.Locator("dialog#confirm")).ToContainTextAsync($"Remove the subscriber {email}?");
+            await page.Locator("#confirm-ok").ClickAsync();
+            await Assertions.Expect(page.Locator("#subscriber-result")).ToContainTextAsync($"{email} removed.");
+            await Assertions.Expect(subscriber).ToHaveCountAsync(0);
+            await webhook.GetByRole(AriaRole.Button, new() { Name = $"Remove {hook}" }).ClickAsync();
+            await Assertions.Expect(page.Locator("dialog#confirm")).ToContainTextAsync($"Remove the webhook {hook}?");
+            await page.Locator("#confirm-ok").ClickAsync();
+            await Assertions.Expect(page.Locator("#webhook-result")).ToContainTextAsync($"{hook} removed.");
+            await Assertions.Expect(webhook).ToHaveCountAsync(0);
+
+            Assert.True(session.Errors.Count == 0, string.Join(" | ", session.Errors));
+        }
     }
 
     [Fact]
@@ -234,10 +354,65 @@ public sealed class ConsoleTests(ConsoleFixture fixture)
             await Assertions.Expect(row).ToContainTextAsync("Failed");
             await Assertions.Expect(row).ToContainTextAsync($"'{ConsoleFixture.HeldCategory}' is held");
 
+            // Searching narrows the list as one types: by part of an id, then by words of a reason.
+            var listed = page.Locator("section[aria-labelledby='list-title'] tbody tr");
+            var search = page.GetByLabel("Search (id, status, category, reason)");
+            await search.FillAsync(failed[..13]);
+            await Assertions.Expect(listed).ToHaveCountAsync(1);
+            await Assertions.Expect(listed.First).ToContainTextAsync(failed);
+            await Assertions.Expect(page.Locator("#reports-count")).ToContainTextAsync("1 of ");
+            await search.FillAsync("no report says this");
+            await Assertions.Expect(listed).ToHaveCountAsync(0);
+            await search.FillAsync("is held by configuration");
+            await Assertions.Expect(row).ToBeVisibleAsync();
+            await search.FillAsync("");
+
             Assert.Empty(await session.AccessibilityViolationsAsync());
             Assert.True(session.Errors.Count == 0, string.Join(" | ", session.Errors));
             await session.ScreenshotAsync("reports");
         }
+    }
+
+    [Fact]
+    public async Task Reports_OneReportListsItsAttachments_ImagePreviewedAndSavable()
+    {
+        // A real picture (the browser must draw it): a PNG Chromium itself renders, sent by an ODK client with the report.
+        await using var session = await ConsoleSession.OpenAsync(fixture, phone: false);
+        await session.Page.GotoAsync(fixture.ConsoleAddress.ToString());
+        await session.Page.WaitForSelectorAsync("body[data-ready='true']");
+        var picture = await session.Page.ScreenshotAsync(new() { Clip = new() { X = 0, Y = 0, Width = 320, Height = 120 } });
+        var id = Guid.NewGuid();
+        using (var created = await Host.Client.SubmitOpenRosaAsync(OpenRosaFixtures.Load(OpenRosaFixtures.Collect, id), Ct,
+            (OpenRosaFixtures.CollectPhoto, "image/png", picture)))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        await session.SignInAsync(fixture, Host.AdminToken.Secret);
+        var page = session.Page;
+        await session.GoAsync($"#/reports?id={id}");
+        var file = page.Locator("ul.files li").Filter(new() { HasText = OpenRosaFixtures.CollectPhoto });
+        await Assertions.Expect(file).ToContainTextAsync("image/png");
+        await Assertions.Expect(file).ToContainTextAsync(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(picture)));
+        var image = file.GetByRole(AriaRole.Img, new() { Name = $"Attachment {OpenRosaFixtures.CollectPhoto}, as the reporter sent it" });
+        await Assertions.Expect(image).ToBeVisibleAsync();
+        Assert.Equal(320, await image.EvaluateAsync<int>("i => i.naturalWidth"));
+
+        // Saved as a file with its name and the same bytes.
+        var download = await page.RunAndWaitForDownloadAsync(() => file.GetByRole(AriaRole.Button, new() { Name = $"Save {OpenRosaFixtures.CollectPhoto}" }).ClickAsync());
+        Assert.Equal(OpenRosaFixtures.CollectPhoto, download.SuggestedFilename);
+        var saved = Path.Combine(Path.GetTempPath(), $"console-{id}.png");
+        await download.SaveAsAsync(saved);
+        Assert.Equal(picture, await File.ReadAllBytesAsync(saved, Ct));
+        File.Delete(saved);
+
+        Assert.Empty(await session.AccessibilityViolationsAsync());
+        Assert.True(session.Errors.Count == 0, string.Join(" | ", session.Errors));
+        await session.ScreenshotAsync("report");
+
+        // A submitter reading the same route sees no attachments.
+        var status = await Host.Client.GetFromJsonAsync<JsonObject>(new Uri($"/api/reports/{id}", UriKind.Relative), Ct);
+        Assert.Null(status!["attachments"]);
     }
 
     [Fact]
@@ -250,7 +425,7 @@ public sealed class ConsoleTests(ConsoleFixture fixture)
             var page = session.Page;
             Assert.Equal(language, await page.EvaluateAsync<string>("() => document.documentElement.lang"));
             Assert.Equal(language == "ar" ? "rtl" : "ltr", await page.EvaluateAsync<string>("() => document.documentElement.dir"));
-            foreach (var route in new[] { "#/situation", "#/queues", "#/reports" })
+            foreach (var route in new[] { "#/situation", "#/queues", "#/reports", "#/digests", "#/audit" })
             {
                 await session.GoAsync(route);
                 await Assertions.Expect(page.Locator("#nav a[aria-current='page']")).ToHaveAttributeAsync("href", route);
@@ -274,10 +449,10 @@ public sealed class ConsoleTests(ConsoleFixture fixture)
         }
     }
 
-    private async Task<string> SubmitProcessedAsync(string country, string admin1, double latitude, double longitude, string category, int severity, int killed)
+    private async Task<string> SubmitProcessedAsync(string country, string admin1, double latitude, double longitude, string category, int severity, int killed, int occurredDaysAgo = 0)
     {
         var report = ReportClient.NewReport(category);
-        report["occurredAt"] = DateTime.UtcNow.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        report["occurredAt"] = DateTime.UtcNow.AddDays(-occurredDaysAgo).AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         report["location"]!["country"] = country;
         report["location"]!["admin1"] = admin1;
         report["location"]!["latitude"] = latitude;
@@ -297,6 +472,23 @@ public sealed class ConsoleTests(ConsoleFixture fixture)
         while (!(await PoisonAsync()).Any(p => (string)p!["reportId"]! == id))
         {
             Assert.True(DateTime.UtcNow < deadline, $"{id} did not reach the poison queue.");
+            await Task.Delay(250, Ct);
+        }
+    }
+
+    private async Task WaitForAuditAsync(string action)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            using var response = await Host.AdminClient.GetAsync(new Uri("/api/admin/audit?max=5000", UriKind.Relative), Ct);
+            var rows = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!.AsArray();
+            if (rows.Any(r => (string)r!["action"]! == action))
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"No {action} row in the audit log.");
             await Task.Delay(250, Ct);
         }
     }

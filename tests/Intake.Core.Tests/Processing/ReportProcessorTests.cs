@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using Intake.Core.Configuration;
+using Intake.Core.Digest.Tally;
 using Intake.Core.Processing;
 using Intake.Core.Storage;
 using Intake.Core.Submissions;
@@ -95,5 +96,43 @@ public sealed class ReportProcessorTests(StorageFixture storage) : IAsyncLifetim
         Assert.Contains("SHA-256", error.Message, StringComparison.Ordinal);
         var row = await Index.GetAsync(message.ReceivedOn, message.ReportId, Ct);
         Assert.Null(row!.Classification);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task ProcessAsync_MessageForABlobWithoutARow_AddsTheRowProcessesItAndCountsItOnce(long dequeueCount)
+    {
+        // A crash between the blob write and the row write: the blob is stored, the message sent, the row never written.
+        var id = Guid.NewGuid();
+        var report = SampleReports.Valid(id);
+        report["category"] = "killing";
+        var body = SampleReports.Bytes(report);
+        var receivedAt = DateTimeOffset.UtcNow;
+        var submission = new RawSubmission(id, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body)), receivedAt, "json", body.Length);
+        Assert.Null(await _services.GetRequiredService<RawSubmissionStore>().TryCreateAsync(submission, body, "application/json", Ct));
+        await _services.GetRequiredService<ProcessingQueue>().EnqueueAsync(new ProcessReportMessage(id, submission.ReceivedOn), Ct);
+        Assert.Null(await Index.GetAsync(submission.ReceivedOn, id, Ct));
+        var (message, _) = Assert.Single(await new StorageProbe(_services).ReceiveAllAsync(Ct));
+
+        // Through the batch processor, as the queue trigger calls it; delivered again afterwards, as a re-drive would.
+        var processor = _services.GetRequiredService<ReportBatchProcessor>();
+        await processor.ProcessAsync([message], dequeueCount, Ct);
+        var row = await Index.GetAsync(submission.ReceivedOn, id, Ct);
+        await processor.ProcessAsync([message], dequeueCount + 1, Ct);
+
+        Assert.NotNull(row);
+        Assert.Equal((ReportStatus.Processed, submission.Sha256, "killing"), (row.Status, row.Sha256, row.Classification!.Category));
+        Assert.Equal(receivedAt.ToUnixTimeMilliseconds(), row.ReceivedAt.ToUnixTimeMilliseconds());
+        Assert.Equal(1, await new StorageProbe(_services).RowCountAsync(Ct));
+        Assert.Equal(row.ProcessedAt, (await Index.GetAsync(submission.ReceivedOn, id, Ct))!.ProcessedAt);
+        var cells = new List<TallyCell>();
+        await foreach (var cell in _services.GetRequiredService<DailyTally>().ReadAsync(submission.ReceivedOn, submission.ReceivedOn, Ct))
+        {
+            cells.Add(cell);
+        }
+
+        Assert.Equal(1, cells.Sum(c => c.Counts.Reports));
+        Assert.Equal(id, Assert.Single(cells.SelectMany(c => c.Counts.Entries)).ReportId);
     }
 }

@@ -54,6 +54,7 @@ public static class IntakeSelfHost
             webJobs.AddAzureStorageCoreServices();
             webJobs.AddTimers();
         });
+        TriggerStorageTransport.Apply(builder.Services);
         // After the WebJobs registrations (ConfigureWebJobs runs at once), so that this one wins.
         builder.Services.AddSingleton<BackgroundFaultHandler>();
         builder.Services.AddSingleton<IWebJobsExceptionHandlerFactory>(p => p.GetRequiredService<BackgroundFaultHandler>());

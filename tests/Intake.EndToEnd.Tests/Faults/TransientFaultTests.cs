@@ -5,7 +5,8 @@ namespace Intake.EndToEnd.Tests.Faults;
 
 /// <summary>
 /// Transient storage faults (503 answers and network timeouts) injected between the app and
-/// storage, in every storage client the pipeline uses: the SDK's retry layer absorbs them.
+/// storage, in every storage client the host uses (the pipeline's, and the WebJobs queue trigger's
+/// own listener): the SDK's retry layer absorbs them.
 /// </summary>
 public sealed class TransientFaultTests : IAsyncLifetime
 {
@@ -42,10 +43,12 @@ public sealed class TransientFaultTests : IAsyncLifetime
             new StoredReports(host.Azurite.ConnectionString), stream.Acknowledged.Values.ToList(), TimeSpan.FromSeconds(45), Ct);
 
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"{_faults.Requests} storage requests, {_faults.InjectedUnavailable} injected 503s, {_faults.InjectedTimeouts} injected timeouts; {stream.Answers.Count} answers.");
+            $"{_faults.Requests} storage requests, {_faults.InjectedUnavailable} injected 503s, {_faults.InjectedTimeouts} injected timeouts ({_faults.InjectedIntoQueueTrigger} into the queue trigger's receives and deletes); {stream.Answers.Count} answers.");
         // The faults happened: in intake and in processing, both kinds, in numbers.
         Assert.True(_faults.InjectedUnavailable >= 20, $"Only {_faults.InjectedUnavailable} 503s were injected.");
         Assert.True(_faults.InjectedTimeouts >= 20, $"Only {_faults.InjectedTimeouts} timeouts were injected.");
+        // Including the queue trigger's own storage calls, which the WebJobs SDK makes with clients of its own.
+        Assert.True(_faults.InjectedIntoQueueTrigger >= 3, $"Only {_faults.InjectedIntoQueueTrigger} faults reached the queue trigger's calls.");
         // ... and no client saw them: every report was accepted on its first send.
         Assert.Empty(stream.Pending);
         Assert.All(stream.Answers, a => Assert.Equal(202, a.Status));

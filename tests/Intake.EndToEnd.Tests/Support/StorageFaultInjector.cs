@@ -20,6 +20,7 @@ public sealed class StorageFaultInjector(double fraction, int seed, int failures
     private int _requests;
     private int _unavailable;
     private int _timeouts;
+    private int _queueTrigger;
 
     /// <summary>Off until a test switches it on, so that start-up is not part of the experiment.</summary>
     public bool Enabled { get; set; }
@@ -35,6 +36,12 @@ public sealed class StorageFaultInjector(double fraction, int seed, int failures
 
     /// <summary>Injected network timeouts.</summary>
     public int InjectedTimeouts => Volatile.Read(ref _timeouts);
+
+    /// <summary>
+    /// Faults injected into the queue trigger's own calls: receiving or deleting messages of the
+    /// processing queue (intake only ever sends to it, so these are the WebJobs listener's).
+    /// </summary>
+    public int InjectedIntoQueueTrigger => Volatile.Read(ref _queueTrigger);
 
     /// <inheritdoc />
     public override Request CreateRequest() => _network.CreateRequest();
@@ -87,6 +94,11 @@ public sealed class StorageFaultInjector(double fraction, int seed, int failures
         }
 
         message.SetProperty(AttemptsKey, failed + 1);
+        if (IsQueueTriggerCall(message.Request))
+        {
+            Interlocked.Increment(ref _queueTrigger);
+        }
+
         bool timeout;
         lock (_gate)
         {
@@ -104,4 +116,8 @@ public sealed class StorageFaultInjector(double fraction, int seed, int failures
         message.Response = new InjectedResponse(503, "Server Busy", message.Request.ClientRequestId);
         return true;
     }
+
+    private static bool IsQueueTriggerCall(Request request) =>
+        request.Method != RequestMethod.Post
+        && request.Uri.Path.Contains($"/{Intake.Core.Configuration.StorageNames.ProcessingQueue}/messages", StringComparison.Ordinal);
 }

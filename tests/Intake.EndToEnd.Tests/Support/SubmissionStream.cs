@@ -8,7 +8,9 @@ namespace Intake.EndToEnd.Tests.Support;
 /// <summary>
 /// Field clients sending reports back to back, as phones do when they come back online. Each
 /// client keeps resending its current report (the same bytes) until it gets a 2xx answer, as
-/// OpenRosa and ODK clients do, then moves on to a new one. Every answer is recorded.
+/// OpenRosa and ODK clients do, then moves on to a new one; or, started with <c>resend: false</c>,
+/// gives it up at once (<see cref="Abandoned"/>), to show what a single cut request left behind.
+/// Every answer is recorded.
 /// </summary>
 public sealed class SubmissionStream : IDisposable
 {
@@ -20,13 +22,16 @@ public sealed class SubmissionStream : IDisposable
     private readonly CancellationTokenSource _abandon = new();
     private readonly ConcurrentDictionary<string, SentReport> _acknowledged = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SentReport> _pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SentReport> _abandoned = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<StreamAnswer> _answers = new();
     private readonly Task[] _workers;
+    private readonly bool _resend;
     private int _sequence;
 
-    private SubmissionStream(HttpClient client, int clients)
+    private SubmissionStream(HttpClient client, int clients, bool resend)
     {
         _client = client;
+        _resend = resend;
         _workers = Enumerable.Range(0, clients).Select(_ => Task.Run(RunClientAsync)).ToArray();
     }
 
@@ -36,11 +41,14 @@ public sealed class SubmissionStream : IDisposable
     /// <summary>Reports still waiting for a 2xx answer.</summary>
     public IReadOnlyDictionary<string, SentReport> Pending => _pending;
 
+    /// <summary>Reports sent once without a 2xx answer and not sent again (only with <c>resend: false</c>).</summary>
+    public IReadOnlyDictionary<string, SentReport> Abandoned => _abandoned;
+
     /// <summary>Every answer (or transport failure) so far.</summary>
     public IReadOnlyCollection<StreamAnswer> Answers => _answers;
 
-    /// <summary>Starts <paramref name="clients"/> concurrent clients.</summary>
-    public static SubmissionStream Start(HttpClient client, int clients) => new(client, clients);
+    /// <summary>Starts <paramref name="clients"/> concurrent clients, each resending its report until acknowledged, or not (<paramref name="resend"/>).</summary>
+    public static SubmissionStream Start(HttpClient client, int clients, bool resend = true) => new(client, clients, resend);
 
     /// <summary>Waits until at least <paramref name="count"/> reports are acknowledged.</summary>
     public Task WaitForAcknowledgedAsync(int count, TimeSpan timeout, CancellationToken cancellationToken) =>
@@ -81,6 +89,14 @@ public sealed class SubmissionStream : IDisposable
                 {
                     _pending.TryRemove(sent.Id, out _);
                     _acknowledged[sent.Id] = sent;
+                    break;
+                }
+
+                if (!_resend)
+                {
+                    _pending.TryRemove(sent.Id, out _);
+                    _abandoned[sent.Id] = sent;
+                    await Task.Delay(200);
                     break;
                 }
 

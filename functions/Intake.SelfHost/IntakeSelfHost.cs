@@ -2,6 +2,7 @@ using Intake.Core.Configuration;
 using Intake.Core.Hosting;
 using Intake.SelfHost.Configuration;
 using Intake.SelfHost.Triggers;
+using Microsoft.Azure.WebJobs.Host;
 using Microsoft.Azure.WebJobs.Host.Timers;
 using Microsoft.Extensions.Configuration.Memory;
 
@@ -53,6 +54,15 @@ public static class IntakeSelfHost
             // Blob leases for singleton timers and the schedule monitor, in AzureWebJobsStorage as in Azure.
             webJobs.AddAzureStorageCoreServices();
             webJobs.AddTimers();
+        });
+        // A timer runs on one host at a time under a listener lock. After a crash the dead host's lock
+        // (60 s by default) and the new host's retry interval (60 s) would hold the reconciler's timer
+        // passes, and so the re-drive of what the dead host left, off for up to two minutes; 15 s, the
+        // shortest both allow, makes it at most about 30 s.
+        builder.Services.Configure<SingletonOptions>(singleton =>
+        {
+            singleton.ListenerLockPeriod = TimeSpan.FromSeconds(15);
+            singleton.ListenerLockRecoveryPollingInterval = TimeSpan.FromSeconds(15);
         });
         TriggerStorageTransport.Apply(builder.Services);
         // After the WebJobs registrations (ConfigureWebJobs runs at once), so that this one wins.

@@ -77,7 +77,7 @@ public sealed class DigestTests(SelfHostFixture fixture)
         await SubmitProcessedAsync("SD", "Blue Nile", 3);
         var sudan = await SubscribeAsync("sudan-desk@example.org", "SD");
         // Niger: a region no test in this collection reports in, so its day stays quiet whatever ran before.
-        await SubscribeAsync("sahel-desk@example.org", "NE");
+        var sahel = await SubscribeAsync("sahel-desk@example.org", "NE");
         fixture.Smtp.Clear();
 
         // Act: compile, read in each format, send.
@@ -93,7 +93,8 @@ public sealed class DigestTests(SelfHostFixture fixture)
 
         using var latest = await Admin.GetAsync(new Uri("/api/digests/latest", UriKind.Relative), Ct);
         var sent = await SendAsync();
-        var messages = await fixture.Smtp.WaitForAsync(2, TimeSpan.FromSeconds(30), Ct);
+        var mailed = sent["deliveries"]!.AsArray().Count(d => (string)d!["result"]! == "sent");
+        var messages = await fixture.Smtp.WaitForAsync(mailed, TimeSpan.FromSeconds(30), Ct);
 
         // Assert: the stored digest.
         var digest = JsonNode.Parse(formats["json"].Body)!;
@@ -113,8 +114,11 @@ public sealed class DigestTests(SelfHostFixture fixture)
         }
 
         // Assert: the mail, cut per subscriber's regions, with both alternatives and the chart.
-        Assert.All(sent["deliveries"]!.AsArray(), d => Assert.Equal("sent", (string)d!["result"]!));
-        Assert.Equal(2, messages.Count);
+        // Subscribers other tests of the collection added may have had today's digest already ("skipped").
+        var ours = sent["deliveries"]!.AsArray().Where(d => (string)d!["subscriberId"]! == sudan || (string)d!["subscriberId"]! == sahel).ToList();
+        Assert.Equal(2, ours.Count);
+        Assert.All(ours, d => Assert.Equal("sent", (string)d!["result"]!));
+        Assert.Equal(mailed, messages.Count);
         var toSudan = messages.Single(m => m.To.Mailboxes.Single().Address == "sudan-desk@example.org");
         var toSahel = messages.Single(m => m.To.Mailboxes.Single().Address == "sahel-desk@example.org");
         var alternative = Assert.IsType<MultipartAlternative>(toSudan.Body);

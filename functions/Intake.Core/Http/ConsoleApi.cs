@@ -1,7 +1,5 @@
 using Intake.Core.Admin;
-using Intake.Core.Problems;
 using Intake.Core.WebConsole;
-using Microsoft.Net.Http.Headers;
 
 namespace Intake.Core.Http;
 
@@ -24,34 +22,8 @@ public sealed class ConsoleApi(ConsoleFiles files, IncidentMap incidents, TimePr
     /// <c>GET /api/console/{*path}</c>: one file of the console, with its media type, an ETag
     /// (and 304 when it matches) and the security headers; 404 problem for a path that is not a file.
     /// </summary>
-    public ApiAnswer Serve(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var path = request.Route("path");
-        if (path.Length == 0 && !(request.Path.Value ?? "").EndsWith('/'))
-        {
-            // Relative links in the page resolve against the folder: /api/console must become /api/console/.
-            return ApiAnswer.Empty(StatusCodes.Status308PermanentRedirect)
-                .WithHeader(HeaderNames.Location, $"{request.PathBase}{request.Path}/");
-        }
-
-        if (files.Find(path) is not { } file)
-        {
-            return ApiAnswer.FromProblem(ProblemCatalog.RouteNotFound, "No such file in the console; it starts at /api/console/.");
-        }
-
-        var answer = request.Headers.IfNoneMatch.Contains(file.ETag)
-            ? ApiAnswer.Empty(StatusCodes.Status304NotModified)
-            : ApiAnswer.Bytes(StatusCodes.Status200OK, file.ContentType, file.Body);
-        return answer
-            .WithHeader(HeaderNames.ETag, file.ETag)
-            // The files are not fingerprinted: the browser keeps them but asks each time (a 304 is cheap).
-            .WithHeader(HeaderNames.CacheControl, "no-cache")
-            .WithHeader(HeaderNames.ContentSecurityPolicy, ContentSecurityPolicy)
-            .WithHeader(HeaderNames.XContentTypeOptions, "nosniff")
-            .WithHeader("Referrer-Policy", "no-referrer")
-            .WithHeader("Cross-Origin-Opener-Policy", "same-origin");
-    }
+    public ApiAnswer Serve(HttpRequest request) =>
+        BrowserFileAnswer.Serve(request, files.Find, ContentSecurityPolicy, "No such file in the console; it starts at /api/console/.");
 
     /// <summary>
     /// <c>GET /api/admin/incidents?from=&amp;to=&amp;max=</c>: the processed reports received in a range of

@@ -25,33 +25,8 @@ public sealed class WebFormApi(WebFormFiles files, WebFormIntake intake, Gazette
         "worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     /// <summary><c>GET /api/r/{campaign}/{*path}</c>: one file of the form, as the console serves its files.</summary>
-    public ApiAnswer Serve(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var path = request.Route("path");
-        if (path.Length == 0 && !(request.Path.Value ?? "").EndsWith('/'))
-        {
-            // Relative links (and the service worker's scope) are the folder: /api/r/x becomes /api/r/x/ (the fragment is kept by the browser).
-            return ApiAnswer.Empty(StatusCodes.Status308PermanentRedirect)
-                .WithHeader(HeaderNames.Location, $"{request.PathBase}{request.Path}/");
-        }
-
-        if (files.Find(path) is not { } file)
-        {
-            return ApiAnswer.FromProblem(ProblemCatalog.RouteNotFound, "No such file in the form.");
-        }
-
-        var answer = request.Headers.IfNoneMatch.Contains(file.ETag)
-            ? ApiAnswer.Empty(StatusCodes.Status304NotModified)
-            : ApiAnswer.Bytes(StatusCodes.Status200OK, file.ContentType, file.Body);
-        return answer
-            .WithHeader(HeaderNames.ETag, file.ETag)
-            .WithHeader(HeaderNames.CacheControl, "no-cache")
-            .WithHeader(HeaderNames.ContentSecurityPolicy, ContentSecurityPolicy)
-            .WithHeader(HeaderNames.XContentTypeOptions, "nosniff")
-            .WithHeader("Referrer-Policy", "no-referrer")
-            .WithHeader("Cross-Origin-Opener-Policy", "same-origin");
-    }
+    public ApiAnswer Serve(HttpRequest request) =>
+        BrowserFileAnswer.Serve(request, files.Find, ContentSecurityPolicy, "No such file in the form.");
 
     /// <summary><c>GET /api/campaign</c>: the calling link's campaign: languages, regions and the box around them (never its name).</summary>
     public ApiAnswer Campaign(HttpRequest request)

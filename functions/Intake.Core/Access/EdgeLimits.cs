@@ -2,7 +2,6 @@ using System.Threading.RateLimiting;
 using Intake.Core.Configuration;
 using Intake.Core.Http;
 using Intake.Core.Problems;
-using Microsoft.Net.Http.Headers;
 
 namespace Intake.Core.Access;
 
@@ -137,7 +136,7 @@ public sealed partial class EdgeLimits : IDisposable
         var answer = operation?.IsOpenRosa == true
             ? OpenRosaApi.Problem(ProblemCatalog.RateLimited, detail)
             : ApiAnswer.FromProblem(ProblemCatalog.RateLimited, detail);
-        return answer.WithHeader(HeaderNames.RetryAfter, seconds.ToString(CultureInfo.InvariantCulture));
+        return answer.WithRetryAfter(wait);
     }
 
     [LoggerMessage(EventId = 620, Level = LogLevel.Warning, Message = "Token {CallerId} is over its submission limit; refused {Operation} with 429")]

@@ -1,6 +1,7 @@
 using Intake.Core.Problems;
 using Intake.Core.Reports;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 
 namespace Intake.Core.Http;
 
@@ -87,6 +88,10 @@ public sealed class ApiAnswer : IResult, IActionResult
         Headers[name] = value;
         return this;
     }
+
+    /// <summary>Sets <c>Retry-After</c> to <paramref name="wait"/> in whole seconds, at least one.</summary>
+    public ApiAnswer WithRetryAfter(TimeSpan wait) =>
+        WithHeader(HeaderNames.RetryAfter, ApiFailures.RetryAfterSeconds(wait).ToString(CultureInfo.InvariantCulture));
 
     /// <inheritdoc />
     public async Task ExecuteAsync(HttpContext httpContext)

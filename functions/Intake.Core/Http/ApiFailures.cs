@@ -1,6 +1,5 @@
 using Intake.Core.Problems;
 using Intake.Core.Submissions;
-using Microsoft.Net.Http.Headers;
 
 namespace Intake.Core.Http;
 
@@ -34,7 +33,7 @@ public sealed partial class ApiFailures(ILogger<ApiFailures> logger)
             LogStorageUnavailable(exception, name, correlationId);
             const string detail = "Storage cannot be reached now. Send the same request again after the Retry-After interval; a resend is safe.";
             return Render(ProblemCatalog.StorageUnavailable, detail, operation, null)
-                .WithHeader(HeaderNames.RetryAfter, RetryAfterSeconds(wait).ToString(CultureInfo.InvariantCulture));
+                .WithRetryAfter(wait);
         }
 
         LogUnexpected(exception, name, correlationId);

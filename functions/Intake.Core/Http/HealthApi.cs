@@ -1,6 +1,5 @@
 using Intake.Core.Health;
 using Intake.Core.Submissions;
-using Microsoft.Net.Http.Headers;
 
 namespace Intake.Core.Http;
 
@@ -14,7 +13,7 @@ public sealed class HealthApi(StorageHealth health, ReportSchemaDocument schema,
         var answer = ApiAnswer.JsonBody(report.IsHealthy ? 200 : 503, report);
         return report.IsHealthy
             ? answer
-            : answer.WithHeader(HeaderNames.RetryAfter, ApiFailures.RetryAfterSeconds(StorageResilience.BreakDuration).ToString(CultureInfo.InvariantCulture));
+            : answer.WithRetryAfter(StorageResilience.BreakDuration);
     }
 
     /// <summary><c>GET /api/schema/report</c>: the JSON Schema of the report, with the taxonomy.</summary>

@@ -71,7 +71,7 @@ public sealed class OpenRosaApi(FormCatalog forms, OpenRosaIntake intake, Attach
         if (charged > 0 && await quota.TryChargeAsync(caller!.Id, charged, cancellationToken).ConfigureAwait(false) is { } untilTomorrow)
         {
             return Problem(ProblemCatalog.QuotaExceeded, "This token has stored as many attachment bytes today as it may. Nothing was stored; send again after the Retry-After interval (the next UTC day).")
-                .WithHeader(HeaderNames.RetryAfter, ApiFailures.RetryAfterSeconds(untilTomorrow).ToString(CultureInfo.InvariantCulture));
+                .WithRetryAfter(untilTomorrow);
         }
 
         // Storage failures propagate: the host answers them as OpenRosa XML 503s with Retry-After (ApiFailures).

@@ -64,7 +64,7 @@ public sealed class WebFormApi(WebFormFiles files, WebFormIntake intake, Gazette
         {
             var refusal = ApiAnswer.FromProblem(problem, outcome.Detail, outcome.Errors);
             return outcome.RetryAfter is { } wait
-                ? refusal.WithHeader(HeaderNames.RetryAfter, ApiFailures.RetryAfterSeconds(wait).ToString(CultureInfo.InvariantCulture))
+                ? refusal.WithRetryAfter(wait)
                 : refusal;
         }
 

@@ -31,14 +31,19 @@ public sealed class ReportExportSource(TableServiceClient tables, AttachmentStor
             throw new InvalidOperationException("Personal fields are never exported to partners.");
         }
 
-        for (var day = selection.From; day <= selection.To; day = day.AddDays(1))
+        // The next page is fetched while this one is written: Azurite (or Table storage) filters the
+        // next 1,000 rows while this process turns the current ones into output, so the two overlap.
+        var pages = Pages(selection, scope, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var next = pages.MoveNextAsync().AsTask();
+        try
         {
-            var filter = StorageFilter(day, selection, scope);
-            await foreach (var page in _table.QueryAsync<TableEntity>(filter, maxPerPage: PageSize, cancellationToken: cancellationToken).AsPages().ConfigureAwait(false))
+            while (await next.ConfigureAwait(false))
             {
-                var rows = page.Values.Select(ReportIndex.ToEntry).Where(row => Matches(row, selection, scope)).ToList();
+                var page = pages.Current;
+                next = pages.MoveNextAsync().AsTask();
+                var rows = page.Select(ReportIndex.ToEntry).Where(row => Matches(row, selection, scope)).ToList();
                 // One page at a time: the blob reads of a page (attachment listings, personal fields) run
-                // side by side, then its rows go out in order; memory holds one page, never the export.
+                // side by side, then its rows go out in order; memory holds two pages, never the export.
                 var exported = new ExportedReport[rows.Count];
                 await Parallel.ForEachAsync(Enumerable.Range(0, rows.Count), new ParallelOptions { MaxDegreeOfParallelism = BlobReadsAtOnce, CancellationToken = cancellationToken },
                     async (i, ct) => exported[i] = await ExportAsync(rows[i], includePersonal, ct).ConfigureAwait(false)).ConfigureAwait(false);
@@ -46,6 +51,36 @@ public sealed class ReportExportSource(TableServiceClient tables, AttachmentStor
                 {
                     yield return report;
                 }
+            }
+        }
+        finally
+        {
+            // A page still being fetched (the reader stopped early, or failed) must settle before the
+            // enumerator is disposed; its answer is no longer wanted.
+            await Settle(next).ConfigureAwait(false);
+            await pages.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static async Task Settle(Task<bool> pending)
+    {
+        try
+        {
+            await pending.ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is RequestFailedException or OperationCanceledException)
+        {
+        }
+    }
+
+    private async IAsyncEnumerable<IReadOnlyList<TableEntity>> Pages(ExportSelection selection, ExportScope scope, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (var day = selection.From; day <= selection.To; day = day.AddDays(1))
+        {
+            var filter = StorageFilter(day, selection, scope);
+            await foreach (var page in _table.QueryAsync<TableEntity>(filter, maxPerPage: PageSize, cancellationToken: cancellationToken).AsPages().ConfigureAwait(false))
+            {
+                yield return page.Values;
             }
         }
     }

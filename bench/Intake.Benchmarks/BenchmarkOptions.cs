@@ -13,6 +13,9 @@ internal sealed record BenchmarkOptions(TimeSpan Measured, TimeSpan WarmUp, IRea
 
     public TimeSpan SustainedFor { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The sustained phase's warm-up at the same rate, offered first and measured apart.</summary>
+    public TimeSpan SustainedWarmUp { get; init; } = TimeSpan.FromSeconds(15);
+
     public static BenchmarkOptions Parse(string[] args)
     {
         var seconds = 8.0;
@@ -20,7 +23,7 @@ internal sealed record BenchmarkOptions(TimeSpan Measured, TimeSpan WarmUp, IRea
         var note = "";
         var phases = new HashSet<string>(AllPhases, StringComparer.Ordinal);
         var backlog = 10_000;
-        double sustainedRate = 100, sustainedSeconds = 60;
+        double sustainedRate = 100, sustainedSeconds = 60, sustainedWarmUp = 15;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -32,7 +35,8 @@ internal sealed record BenchmarkOptions(TimeSpan Measured, TimeSpan WarmUp, IRea
                 case "--backlog": backlog = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--sustained-rate": sustainedRate = double.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--sustained-seconds": sustainedSeconds = double.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
-                default: throw new ArgumentException($"Unknown option {args[i]}. Use --seconds N, --clients 1,16,64, --note TEXT, --phases floor,intake,drain,sustained, --backlog N, --sustained-rate R, --sustained-seconds S.");
+                case "--sustained-warmup": sustainedWarmUp = double.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                default: throw new ArgumentException($"Unknown option {args[i]}. Use --seconds N, --clients 1,16,64, --note TEXT, --phases floor,intake,drain,sustained, --backlog N, --sustained-rate R, --sustained-seconds S, --sustained-warmup S.");
             }
         }
 
@@ -41,6 +45,7 @@ internal sealed record BenchmarkOptions(TimeSpan Measured, TimeSpan WarmUp, IRea
             Backlog = backlog,
             SustainedPerSecond = sustainedRate,
             SustainedFor = TimeSpan.FromSeconds(sustainedSeconds),
+            SustainedWarmUp = TimeSpan.FromSeconds(sustainedWarmUp),
         };
     }
 

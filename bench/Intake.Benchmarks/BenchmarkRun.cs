@@ -92,11 +92,11 @@ internal static class BenchmarkRun
         double? processingPeakMb = null;
         if (options.Phases.Contains("sustained") && processingHost.Host is { } running)
         {
-            Console.WriteLine($"Offering {options.SustainedPerSecond} reports/s for {options.SustainedFor.TotalSeconds} s with processing on...");
+            Console.WriteLine($"Offering {options.SustainedPerSecond} reports/s for {options.SustainedWarmUp.TotalSeconds} s of warm-up, then {options.SustainedFor.TotalSeconds} s measured, with processing on...");
             using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1024 };
             var token = await StoredTokens.IssueAsync(azurite.ConnectionString, CallerKind.Submitter, "benchmark sustained client");
             using var client = new HttpClient(handler) { BaseAddress = running.BaseAddress, Timeout = TimeSpan.FromSeconds(60) }.WithBearer(token);
-            sustained = await SustainedLoad.RunAsync(client, azurite.ConnectionString, options.SustainedPerSecond, options.SustainedFor);
+            sustained = await SustainedLoad.RunAsync(client, azurite.ConnectionString, options.SustainedPerSecond, options.SustainedFor, options.SustainedWarmUp);
             Console.WriteLine(sustained);
         }
 

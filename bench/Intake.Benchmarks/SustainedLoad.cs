@@ -13,6 +13,9 @@ namespace Intake.Benchmarks;
 /// not slow the offer) to the self-host with processing on. Measures how long each accepted report
 /// takes from receipt to <c>processed</c> (the index row's <c>ReceivedAt</c> to <c>ProcessedAt</c>,
 /// both the host's clock) and samples the backlog (rows still <c>received</c>) every few seconds.
+/// The offer starts with a warm-up at the same rate (the host was just started: its intake code is
+/// not compiled yet and its connection pools are empty); only reports offered after it are measured,
+/// as a host that has been running meets a surge. The warm-up's own figures are printed beside.
 /// </summary>
 internal static class SustainedLoad
 {
@@ -23,16 +26,23 @@ internal static class SustainedLoad
         double OfferedPerSecond, double Seconds, int Offered, int Accepted, int Errors, int Processed,
         double P50Ms, double P95Ms, double P99Ms, double MaxMs, IReadOnlyList<(double Seconds, int Backlog)> Backlog)
     {
+        /// <summary>The warm-up before the measured window: its length, and the same figures for what was offered in it.</summary>
+        public (double Seconds, int Offered, int Accepted, int Errors, double P50Ms, double P99Ms)? WarmUp { get; init; }
+
         public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-            $"Sustained {OfferedPerSecond}/s for {Seconds} s: {Accepted} of {Offered} accepted ({Errors} errors), {Processed} processed; receipt to processed p50 {P50Ms} / p95 {P95Ms} / p99 {P99Ms} / max {MaxMs} ms; backlog every 5 s: {string.Join(", ", Backlog.Select(b => b.Backlog))}");
+            $"Sustained {OfferedPerSecond}/s for {Seconds} s after a {WarmUp?.Seconds ?? 0} s warm-up: {Accepted} of {Offered} accepted ({Errors} errors), {Processed} processed; receipt to processed p50 {P50Ms} / p95 {P95Ms} / p99 {P99Ms} / max {MaxMs} ms; backlog every 5 s from the warm-up's start: {string.Join(", ", Backlog.Select(b => b.Backlog))}")
+            + (WarmUp is { } w ? string.Create(CultureInfo.InvariantCulture, $"; warm-up: {w.Accepted} of {w.Offered} accepted ({w.Errors} errors), receipt to processed p50 {w.P50Ms} / p99 {w.P99Ms} ms") : "");
     }
 
-    public static async Task<Result> RunAsync(HttpClient client, string connectionString, double perSecond, TimeSpan duration)
+    public static async Task<Result> RunAsync(HttpClient client, string connectionString, double perSecond, TimeSpan duration, TimeSpan warmUp)
     {
         var table = new TableServiceClient(connectionString).GetTableClient(StorageNames.ReportsTable);
         var accepted = new ConcurrentDictionary<Guid, bool>();
+        var warmUpAccepted = new ConcurrentDictionary<Guid, bool>();
         var errors = 0;
-        var offered = (int)(perSecond * duration.TotalSeconds);
+        var warmUpErrors = 0;
+        var warmUpOffered = (int)(perSecond * warmUp.TotalSeconds);
+        var offered = warmUpOffered + (int)(perSecond * duration.TotalSeconds);
         var backlog = new List<(double, int)>();
         var clock = Stopwatch.StartNew();
         using var sampling = new CancellationTokenSource();
@@ -61,7 +71,7 @@ internal static class SustainedLoad
                 await Task.Delay(due - clock.Elapsed);
             }
 
-            sends.Add(SendAsync());
+            sends.Add(SendAsync(i < warmUpOffered));
         }
 
         await Task.WhenAll(sends);
@@ -76,25 +86,35 @@ internal static class SustainedLoad
         await sampler;
 
         var latencies = new List<double>();
+        var warmUpLatencies = new List<double>();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         foreach (var day in new[] { today.AddDays(-1), today })
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {day.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}");
             await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Status", "ReceivedAt", "ProcessedAt"]))
             {
-                if (accepted.ContainsKey(Guid.Parse(row.RowKey)) && row.GetString("Status") == "processed"
+                var id = Guid.Parse(row.RowKey);
+                var into = accepted.ContainsKey(id) ? latencies : warmUpAccepted.ContainsKey(id) ? warmUpLatencies : null;
+                if (into is not null && row.GetString("Status") == "processed"
                     && row.GetDateTimeOffset("ReceivedAt") is { } received && row.GetDateTimeOffset("ProcessedAt") is { } processed)
                 {
-                    latencies.Add((processed - received).TotalMilliseconds);
+                    into.Add((processed - received).TotalMilliseconds);
                 }
             }
         }
 
         latencies.Sort();
-        double At(double p) => latencies.Count == 0 ? double.NaN : Math.Round(latencies[(int)Math.Ceiling(p * latencies.Count) - 1], 0);
-        return new Result(perSecond, duration.TotalSeconds, offered, accepted.Count, errors, latencies.Count, At(0.50), At(0.95), At(0.99), At(1.0), backlog);
+        warmUpLatencies.Sort();
+        static double At(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : Math.Round(sorted[(int)Math.Ceiling(p * sorted.Count) - 1], 0);
+        return new Result(perSecond, duration.TotalSeconds, offered - warmUpOffered, accepted.Count, errors, latencies.Count,
+            At(latencies, 0.50), At(latencies, 0.95), At(latencies, 0.99), At(latencies, 1.0), backlog)
+        {
+            WarmUp = warmUp > TimeSpan.Zero
+                ? (warmUp.TotalSeconds, warmUpOffered, warmUpAccepted.Count, warmUpErrors, At(warmUpLatencies, 0.50), At(warmUpLatencies, 0.99))
+                : null,
+        };
 
-        async Task SendAsync()
+        async Task SendAsync(bool inWarmUp)
         {
             var (id, body) = SampleReports.Next();
             try
@@ -104,7 +124,7 @@ internal static class SustainedLoad
                 using var response = await client.PostAsync(new Uri("api/reports", UriKind.Relative), content);
                 if (response.StatusCode == HttpStatusCode.Accepted)
                 {
-                    accepted[id] = true;
+                    (inWarmUp ? warmUpAccepted : accepted)[id] = true;
                     return;
                 }
             }
@@ -117,7 +137,14 @@ internal static class SustainedLoad
                 // Counted below.
             }
 
-            Interlocked.Increment(ref errors);
+            if (inWarmUp)
+            {
+                Interlocked.Increment(ref warmUpErrors);
+            }
+            else
+            {
+                Interlocked.Increment(ref errors);
+            }
         }
     }
 

@@ -69,6 +69,9 @@ public sealed class SelfHostInstance : IAsyncDisposable
         {
             ["AzureWebJobsStorage"] = storageAddress?.Invoke(azurite) ?? azurite.ConnectionString,
             ["DigestSchedule"] = "0 0 6 * * *",
+            // The digest timer never runs in tests (they compile and send digests through the API):
+            // a run that crosses 06:00 UTC must not mail every test's subscribers in the middle of it.
+            ["AzureWebJobs.DailyDigest.Disabled"] = "true",
             // Tests run the reconciler themselves; the timer stays out of their way.
             ["ReconcileSchedule"] = "0 0 0 1 1 *",
             ["FlashSweepSchedule"] = "0 0 0 1 1 *",

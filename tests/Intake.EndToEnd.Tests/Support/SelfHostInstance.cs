@@ -157,8 +157,15 @@ public sealed class SelfHostInstance : IAsyncDisposable
             client.Dispose();
         }
 
-        await App.StopAsync();
-        await App.DisposeAsync();
-        await Azurite.DisposeAsync();
+        try
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+        finally
+        {
+            // Also when the host fails to stop (storage unreachable): no emulator outlives its test.
+            await Azurite.DisposeAsync();
+        }
     }
 }

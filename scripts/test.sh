@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: unit, integration against Azurite and end-to-end over HTTP. Each test project
-# starts its own Azurite on free loopback ports (so this works while scripts/run.sh runs) and
+# starts its own Azurite on loopback ports the kernel chooses (so this works while scripts/run.sh runs) and
 # stops it; anything a crashed test leaves behind is stopped here.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -71,6 +71,7 @@ public static class IntakeSelfHost
 
         var app = builder.Build();
         app.MapIntakeApi();
+        AddressFile.WriteWhenStarted(app);
         return app;
     }
 }

@@ -1,13 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Intake.Testing;
 
 /// <summary>
-/// A real Azurite (the local Azure Storage emulator) started for a test run on free loopback
-/// ports, and stopped when disposed. Installed by scripts/test.sh into tools/azurite.
+/// A real Azurite (the local Azure Storage emulator) started for a test run on loopback ports
+/// the kernel chooses, and stopped when disposed. Installed by scripts/test.sh into tools/azurite.
 /// </summary>
 public sealed class AzuriteInstance : IAsyncDisposable
 {
@@ -27,45 +25,53 @@ public sealed class AzuriteInstance : IAsyncDisposable
     }
 
     /// <summary>The blob service port.</summary>
-    public int BlobPort { get; }
+    public int BlobPort { get; private set; }
 
     /// <summary>The queue service port.</summary>
-    public int QueuePort { get; }
+    public int QueuePort { get; private set; }
 
     /// <summary>The table service port.</summary>
-    public int TablePort { get; }
+    public int TablePort { get; private set; }
 
     /// <summary>CPU time the emulator has used so far (user + system); zero when unknown.</summary>
     public TimeSpan CpuTime => _process is { HasExited: false } p ? ProcessCpu.Of(p.Id) : TimeSpan.Zero;
 
     /// <summary>A connection string to this instance.</summary>
-    public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
-        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};" +
-        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};" +
-        $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
+    public string ConnectionString => ConnectionStringVia(BlobPort, QueuePort, TablePort);
 
-    /// <summary>Starts Azurite in memory, or on disk under <paramref name="location"/> so that a restart keeps data.</summary>
+    /// <summary>A connection string to this instance's account through other loopback ports (a proxy in front of each service).</summary>
+    public static string ConnectionStringVia(int blobPort, int queuePort, int tablePort) =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{blobPort}/{AccountName};" +
+        $"QueueEndpoint=http://127.0.0.1:{queuePort}/{AccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{tablePort}/{AccountName};";
+
+    /// <summary>
+    /// Starts Azurite in memory, or on disk under <paramref name="location"/> so that a restart keeps
+    /// data, on ports the kernel chooses (port 0): Azurite prints each port it bound, and the
+    /// instance reads them from its output.
+    /// </summary>
     public static async Task<AzuriteInstance> StartAsync(string? location = null, CancellationToken cancellationToken = default)
     {
-        // A free port is only free when it is probed: another test's server may take it before
-        // Azurite binds it (EADDRINUSE). Then start again on other ports.
-        for (var attempt = 1; ; attempt++)
+        var instance = new AzuriteInstance(0, 0, 0, location);
+        try
         {
-            var instance = new AzuriteInstance(FreePort(), FreePort(), FreePort(), location);
-            try
-            {
-                await instance.StartProcessAsync(cancellationToken);
-                return instance;
-            }
-            catch (InvalidOperationException e) when (attempt < 5 && e.Message.Contains("EADDRINUSE", StringComparison.Ordinal))
-            {
-                await instance.DisposeAsync();
-            }
+            await instance.StartProcessAsync(cancellationToken);
+            return instance;
+        }
+        catch
+        {
+            await instance.DisposeAsync();
+            throw;
         }
     }
 
-    /// <summary>Starts the emulator process again on the same ports (after <see cref="StopAsync"/>).</summary>
+    /// <summary>
+    /// Starts the emulator process again on the same ports (after <see cref="StopAsync"/>): storage
+    /// coming back where its clients know it, as after an outage. The ports were this instance's a
+    /// moment before; should another process have bound one meanwhile, Azurite exits with EADDRINUSE
+    /// and this throws with its output.
+    /// </summary>
     public async Task StartProcessAsync(CancellationToken cancellationToken = default)
     {
         var script = RepositoryLayout.PathOf("tools", "azurite", "node_modules", "azurite", "dist", "src", "azurite.js");
@@ -112,18 +118,23 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
         // Generous: node's start-up is slow when the machine is busy (parallel builds, other suites).
         var deadline = DateTime.UtcNow.AddSeconds(120);
-        foreach (var port in new[] { BlobPort, QueuePort, TablePort })
+        while (true)
         {
-            while (!await AcceptsAsync(port, cancellationToken))
+            if (Bound(output, "Blob") is { } blob && Bound(output, "Queue") is { } queue && Bound(output, "Table") is { } table)
             {
-                if (_process.HasExited || DateTime.UtcNow > deadline)
-                {
-                    throw new InvalidOperationException(
-                        $"Azurite did not listen on 127.0.0.1:{port} (exited: {_process.HasExited}). Its output:\n{string.Join('\n', output)}");
-                }
-
-                await Task.Delay(100, cancellationToken);
+                (BlobPort, QueuePort, TablePort) = (blob, queue, table);
+                return;
             }
+
+            if (_process.HasExited || DateTime.UtcNow > deadline)
+            {
+                // Let the readers take the last lines (an EADDRINUSE, a missing module).
+                await Task.Delay(200, cancellationToken);
+                throw new InvalidOperationException(
+                    $"Azurite did not listen (exited: {_process.HasExited}). Its output:\n{string.Join('\n', output)}");
+            }
+
+            await Task.Delay(50, cancellationToken);
         }
     }
 
@@ -160,7 +171,20 @@ public sealed class AzuriteInstance : IAsyncDisposable
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
 
-    // Keeps Azurite's last lines for the start-up error message.
+    /// <summary>
+    /// The port of <paramref name="service"/> from Azurite's line "Azurite Blob service is
+    /// successfully listening at http://127.0.0.1:41897" (printed after the bind, also with --silent,
+    /// which only silences the access log); null until printed.
+    /// </summary>
+    private static int? Bound(IEnumerable<string> output, string service)
+    {
+        var prefix = $"Azurite {service} service is successfully listening at ";
+        return output.FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal)) is { } line
+            ? new Uri(line[prefix.Length..].Trim()).Port
+            : null;
+    }
+
+    // Keeps Azurite's last lines (it prints few: the start-up lines with the ports, and any error).
     private static void Keep(ConcurrentQueue<string> output, string? line)
     {
         if (line is null)
@@ -169,29 +193,8 @@ public sealed class AzuriteInstance : IAsyncDisposable
         }
 
         output.Enqueue(line);
-        while (output.Count > 20 && output.TryDequeue(out _))
+        while (output.Count > 50 && output.TryDequeue(out _))
         {
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task<bool> AcceptsAsync(int port, CancellationToken cancellationToken)
-    {
-        using var client = new TcpClient();
-        try
-        {
-            await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
         }
     }
 

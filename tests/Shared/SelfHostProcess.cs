@@ -1,7 +1,7 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Intake.Testing;
 
@@ -18,9 +18,10 @@ public sealed class SelfHostProcess : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, string> _settings;
     private Process? _process;
 
-    private SelfHostProcess(int port, IReadOnlyDictionary<string, string> settings)
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private SelfHostProcess(IReadOnlyDictionary<string, string> settings)
     {
-        Port = port;
         var all = new Dictionary<string, string>(NoEdgeLimits);
         foreach (var (key, value) in settings)
         {
@@ -41,8 +42,11 @@ public sealed class SelfHostProcess : IAsyncDisposable
         ["Intake:Limits:FailedCredentialsPerAddressPerMinute"] = "10000000",
     };
 
-    /// <summary>The loopback port the host listens on; the same across restarts.</summary>
-    public int Port { get; }
+    /// <summary>
+    /// The loopback port the host listens on: chosen by the kernel at the first start (port 0, read
+    /// back from the host), then the same across restarts, as a restarted server keeps its address.
+    /// </summary>
+    public int Port { get; private set; }
 
     /// <summary>The host's base address.</summary>
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
@@ -54,12 +58,12 @@ public sealed class SelfHostProcess : IAsyncDisposable
     public static string AssemblyPath => RepositoryLayout.PathOf("functions", "Intake.SelfHost", "bin", RepositoryLayout.Configuration, "net10.0", "Intake.SelfHost.dll");
 
     /// <summary>
-    /// Starts the host on a free port with <paramref name="settings"/> (configuration keys, <c>:</c>
+    /// Starts the host on a port of the kernel's choosing with <paramref name="settings"/> (configuration keys, <c>:</c>
     /// or <c>__</c> separated) and waits until <c>/api/health</c> answers 200.
     /// </summary>
     public static async Task<SelfHostProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken = default)
     {
-        var host = new SelfHostProcess(FreePort(), settings);
+        var host = new SelfHostProcess(settings);
         await host.StartAgainAsync(cancellationToken);
         return host;
     }
@@ -79,9 +83,13 @@ public sealed class SelfHostProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(AssemblyPath)!,
         };
+        // The host writes the address it bound to this file once it listens (see AddressFile).
+        var addressFile = Path.Combine(Path.GetTempPath(), $"intake-selfhost-{Guid.NewGuid():N}.address");
         start.ArgumentList.Add(AssemblyPath);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{Port}");
+        start.ArgumentList.Add("--addressFile");
+        start.ArgumentList.Add(addressFile);
         // A developer's local.settings.json must not leak in; everything comes from here.
         start.Environment["INTAKE_LOCAL_SETTINGS"] = Path.Combine(Path.GetTempPath(), "intake-tests-no-local-settings.json");
         foreach (var (key, value) in _settings)
@@ -90,8 +98,9 @@ public sealed class SelfHostProcess : IAsyncDisposable
         }
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _output.Clear();
+        _process.OutputDataReceived += (_, e) => Keep(_output, e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(_output, e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         if (Environment.GetEnvironmentVariable("INTAKE_TEST_PID_DIR") is { Length: > 0 } directory && Directory.Exists(directory))
@@ -99,7 +108,41 @@ public sealed class SelfHostProcess : IAsyncDisposable
             await File.WriteAllTextAsync(Path.Combine(directory, $"selfhost-{_process.Id}.pid"), $"{_process.Id}", cancellationToken);
         }
 
+        Port = await ReadBoundPortAsync(addressFile, TimeSpan.FromSeconds(60), cancellationToken);
         await WaitUntilHealthyAsync(TimeSpan.FromSeconds(60), cancellationToken);
+    }
+
+    /// <summary>Waits for the host's address file and reads its port from it.</summary>
+    private async Task<int> ReadBoundPortAsync(string addressFile, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        try
+        {
+            while (!File.Exists(addressFile))
+            {
+                if (_process is null || _process.HasExited)
+                {
+                    // Give the error reader a moment to take the last lines (a port taken, a setting missing).
+                    await Task.Delay(200, cancellationToken);
+                    throw new InvalidOperationException(
+                        $"The self-host exited (code {_process?.ExitCode}) before it listened. Its last lines:\n{string.Join('\n', _output)}");
+                }
+
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"The self-host did not listen within {timeout}.");
+                }
+
+                await Task.Delay(50, cancellationToken);
+            }
+
+            var address = (await File.ReadAllLinesAsync(addressFile, cancellationToken)).Single(l => l.Length > 0);
+            return new Uri(address).Port;
+        }
+        finally
+        {
+            File.Delete(addressFile);
+        }
     }
 
     /// <summary>Waits until <c>/api/health</c> answers 200.</summary>
@@ -200,10 +243,17 @@ public sealed class SelfHostProcess : IAsyncDisposable
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
 
-    private static int FreePort()
+    // Keeps the host's last lines for the start-up error message.
+    private static void Keep(ConcurrentQueue<string> lines, string? line)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        if (line is null)
+        {
+            return;
+        }
+
+        lines.Enqueue(line);
+        while (lines.Count > 20 && lines.TryDequeue(out _))
+        {
+        }
     }
 }

@@ -44,7 +44,7 @@ internal sealed class LocalOpenIdProvider : IAsyncDisposable
     /// <summary>How many times the signing keys were fetched (proves the handler used this endpoint).</summary>
     public int KeyFetches { get; private set; }
 
-    /// <summary>Starts the provider on a free loopback port.</summary>
+    /// <summary>Starts the provider on a loopback port the kernel chooses (port 0).</summary>
     public static async Task<LocalOpenIdProvider> StartAsync(CancellationToken cancellationToken)
     {
         var certificate = SelfSigned();

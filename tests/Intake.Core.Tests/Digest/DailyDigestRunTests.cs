@@ -56,8 +56,9 @@ public sealed class DailyDigestRunTests(StorageFixture storage) : IAsyncLifetime
     [Fact]
     public async Task RunAsync_RelayDownForOneRun_TheNextRunSendsEveryFailedDeliveryOfTheWindowOnce()
     {
-        // Arrange: the real clock, a two-day window, a relay that is down (nothing listens on its port).
-        var port = RecordingSmtpServer.FreePort();
+        // Arrange: the real clock, a two-day window, a relay that is down (its port refuses connections).
+        using var down = RecordingSmtpServer.Down();
+        var port = down.Port;
         var settings = new Dictionary<string, string?>
         {
             ["Digest:CatchUpDays"] = "2",
@@ -68,15 +69,15 @@ public sealed class DailyDigestRunTests(StorageFixture storage) : IAsyncLifetime
         var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
         var desk = new Subscriber(Guid.NewGuid(), "desk@example.org", ["*"], null);
         IReadOnlyList<DateOnly> compiledWhileDown;
-        await using (var down = storage.BuildServices(settings: settings))
+        await using (var whileDown = storage.BuildServices(settings: settings))
         {
-            await down.GetRequiredService<SubscriberStore>().AddAsync(desk, Ct);
-            compiledWhileDown = await down.GetRequiredService<DailyDigestRun>().RunAsync(Ct);
+            await whileDown.GetRequiredService<SubscriberStore>().AddAsync(desk, Ct);
+            compiledWhileDown = await whileDown.GetRequiredService<DailyDigestRun>().RunAsync(Ct);
         }
 
         // Act: the relay is back for the next run (a new process, as after a restart or the next
         // morning); a subscriber added meanwhile must get no past day.
-        await using var relay = RecordingSmtpServer.StartOn(port);
+        await using var relay = down.ComesBack();
         await using var up = storage.BuildServices(settings: settings);
         await up.GetRequiredService<SubscriberStore>().AddAsync(new Subscriber(Guid.NewGuid(), "new-desk@example.org", ["*"], null), Ct);
         await up.GetRequiredService<DailyDigestRun>().RunAsync(Ct);

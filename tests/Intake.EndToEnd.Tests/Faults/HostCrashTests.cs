@@ -34,6 +34,7 @@ public sealed class HostCrashTests : IAsyncLifetime
             {
                 ["AzureWebJobsStorage"] = _azurite.ConnectionString,
                 ["DigestSchedule"] = "0 0 6 * * *",
+                ["AzureWebJobs.DailyDigest.Disabled"] = "true",
                 ["ReconcileSchedule"] = "*/5 * * * * *",
                 // Messages the dead host had taken stay invisible for the queue runtime's lease
                 // (minutes); the restarted host's start-up pass re-drives rows left 'received'.

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace Intake.EndToEnd.Tests.Support;
 
-/// <summary>The self-host, started in this process on a free loopback port, over its own Azurite.</summary>
+/// <summary>The self-host, started in this process on a loopback port the kernel chooses (port 0), over its own Azurite.</summary>
 public sealed class SelfHostInstance : IAsyncDisposable
 {
     private readonly List<HttpClient> _clients = [];
@@ -52,15 +52,26 @@ public sealed class SelfHostInstance : IAsyncDisposable
         StartAsync(settings, location, services: null, cancellationToken);
 
     /// <summary>As above, with <paramref name="services"/> added to the host's (a storage fault injector).</summary>
-    public static async Task<SelfHostInstance> StartAsync(IDictionary<string, string?> settings, string? location, Action<IServiceCollection>? services, CancellationToken cancellationToken)
+    public static Task<SelfHostInstance> StartAsync(IDictionary<string, string?> settings, string? location, Action<IServiceCollection>? services, CancellationToken cancellationToken) =>
+        StartAsync(settings, location, services, storageAddress: null, cancellationToken);
+
+    /// <summary>
+    /// As above, with the host reaching its Azurite by the connection string
+    /// <paramref name="storageAddress"/> gives (through a proxy); the test still reaches it directly.
+    /// </summary>
+    public static async Task<SelfHostInstance> StartAsync(
+        IDictionary<string, string?> settings, string? location, Action<IServiceCollection>? services, Func<AzuriteInstance, string>? storageAddress, CancellationToken cancellationToken)
     {
         // A developer's local.settings.json must not leak into tests.
         Environment.SetEnvironmentVariable("INTAKE_LOCAL_SETTINGS", Path.Combine(Path.GetTempPath(), "intake-tests-no-local-settings.json"));
         var azurite = await AzuriteInstance.StartAsync(location, cancellationToken);
         var values = new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["AzureWebJobsStorage"] = storageAddress?.Invoke(azurite) ?? azurite.ConnectionString,
             ["DigestSchedule"] = "0 0 6 * * *",
+            // The digest timer never runs in tests (they compile and send digests through the API):
+            // a run that crosses 06:00 UTC must not mail every test's subscribers in the middle of it.
+            ["AzureWebJobs.DailyDigest.Disabled"] = "true",
             // Tests run the reconciler themselves; the timer stays out of their way.
             ["ReconcileSchedule"] = "0 0 0 1 1 *",
             ["FlashSweepSchedule"] = "0 0 0 1 1 *",
@@ -146,8 +157,15 @@ public sealed class SelfHostInstance : IAsyncDisposable
             client.Dispose();
         }
 
-        await App.StopAsync();
-        await App.DisposeAsync();
-        await Azurite.DisposeAsync();
+        try
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+        finally
+        {
+            // Also when the host fails to stop (storage unreachable): no emulator outlives its test.
+            await Azurite.DisposeAsync();
+        }
     }
 }

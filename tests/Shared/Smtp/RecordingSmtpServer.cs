@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using MimeKit;
 using SmtpServer;
@@ -12,7 +11,7 @@ using SmtpServer.Storage;
 namespace Intake.Testing.Smtp;
 
 /// <summary>
-/// A real SMTP server (the SmtpServer package) on a free loopback port, inside the test run. It
+/// A real SMTP server (the SmtpServer package) on a loopback port, inside the test run. It
 /// keeps every message it accepts and can refuse the next messages with a transient 452 reply.
 /// </summary>
 public sealed class RecordingSmtpServer : IAsyncDisposable
@@ -24,7 +23,6 @@ public sealed class RecordingSmtpServer : IAsyncDisposable
 
     private RecordingSmtpServer(int port, X509Certificate2? certificate, (string User, string Password)? login)
     {
-        Port = port;
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
             .Endpoint(e =>
@@ -46,6 +44,11 @@ public sealed class RecordingSmtpServer : IAsyncDisposable
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(_store);
+        // Port 0 lets the kernel choose; the listener reports the port it bound once it listens.
+        var bound = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var listeners = new SmtpServer.Net.EndpointListenerFactory();
+        listeners.EndpointStarted += (_, e) => bound.TrySetResult(((IPEndPoint)e.LocalEndPoint).Port);
+        services.Add(listeners);
         if (login is { } expected)
         {
             services.Add(new DelegatingUserAuthenticator((context, user, password) =>
@@ -56,6 +59,15 @@ public sealed class RecordingSmtpServer : IAsyncDisposable
         }
 
         _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+        if (Task.WhenAny(bound.Task, _running).Wait(TimeSpan.FromSeconds(30)) && bound.Task.IsCompletedSuccessfully)
+        {
+            Port = bound.Task.Result;
+        }
+        else
+        {
+            _stop.Cancel();
+            throw new InvalidOperationException($"The SMTP server did not listen on 127.0.0.1:{port}: {_running.Exception?.GetBaseException().Message ?? "no answer within 30 s"}.");
+        }
     }
 
     /// <summary>The port it listens on (127.0.0.1).</summary>
@@ -74,27 +86,14 @@ public sealed class RecordingSmtpServer : IAsyncDisposable
     /// Starts a server; with <paramref name="certificate"/> it offers STARTTLS, with
     /// <paramref name="login"/> it requires that user and password.
     /// </summary>
-    public static RecordingSmtpServer Start(X509Certificate2? certificate = null, (string User, string Password)? login = null)
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return new RecordingSmtpServer(port, certificate, login);
-    }
+    public static RecordingSmtpServer Start(X509Certificate2? certificate = null, (string User, string Password)? login = null) =>
+        new(0, certificate, login);
+
+    /// <summary>A relay that is down: connections to its port are refused until it <see cref="DownRelay.ComesBack"/>.</summary>
+    public static DownRelay Down() => new();
 
     /// <summary>Starts a plain server on <paramref name="port"/>: a relay coming back where one was down.</summary>
-    public static RecordingSmtpServer StartOn(int port) => new(port, null, null);
-
-    /// <summary>A loopback port where nothing listens now: a relay that is down.</summary>
-    public static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
+    internal static RecordingSmtpServer StartOn(int port) => new(port, null, null);
 
     /// <summary>Answers the next <paramref name="count"/> messages with 452 (try again later).</summary>
     public void RefuseNext(int count) => Interlocked.Exchange(ref _store.RefuseRemaining, count);

@@ -5,7 +5,10 @@ using System.Text.Json.Nodes;
 using Intake.Core.Digest.Flash;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Intake.Testing.Webhooks;
@@ -20,10 +23,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private readonly ConcurrentQueue<ReceivedDelivery> _received = new();
     private WebApplication? _app;
 
-    private WebhookReceiver(int port) => Port = port;
+    private WebhookReceiver()
+    {
+    }
 
-    /// <summary>The port, the same across restarts.</summary>
-    public int Port { get; }
+    /// <summary>The port: the kernel's choice at the first start (port 0, read back from Kestrel), the same across restarts.</summary>
+    public int Port { get; private set; }
 
     /// <summary>The URL to register: <c>http://127.0.0.1:port/hook</c>.</summary>
     public string Url => $"http://127.0.0.1:{Port}/hook";
@@ -34,15 +39,18 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>Every delivery received, in arrival order (repeats included).</summary>
     public IReadOnlyList<ReceivedDelivery> Received => [.. _received];
 
-    /// <summary>Starts a receiver on a free port.</summary>
+    /// <summary>Starts a receiver on a port the kernel chooses.</summary>
     public static async Task<WebhookReceiver> StartAsync(CancellationToken cancellationToken)
     {
-        var receiver = new WebhookReceiver(FreePort());
+        var receiver = new WebhookReceiver();
         await receiver.StartAgainAsync(cancellationToken);
         return receiver;
     }
 
-    /// <summary>Starts listening again (after <see cref="StopAsync"/>) on the same port.</summary>
+    /// <summary>
+    /// Starts listening again (after <see cref="StopAsync"/>) on the same port, where the sender
+    /// knows it: a receiver that was down for a while. The port was this receiver's a moment before.
+    /// </summary>
     public async Task StartAgainAsync(CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -61,6 +69,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
         });
         await app.StartAsync(cancellationToken);
         _app = app;
+        Port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()).Port;
     }
 
     /// <summary>Stops listening: connections are refused until <see cref="StartAgainAsync"/>.</summary>
@@ -108,11 +117,4 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => new(StopAsync());
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

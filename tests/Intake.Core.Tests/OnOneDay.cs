@@ -1,0 +1,2 @@
+// Every test stays on one UTC day: see DayBoundary.
+[assembly: Intake.Testing.OnOneDay]

@@ -77,6 +77,11 @@ public sealed class ConsoleTests(ConsoleFixture fixture)
         await session.Page.WaitForSelectorAsync("body[data-ready='true']");
         await session.ScreenshotAsync("sign-in");
 
+        // Entra ID is not configured on this host: the settings say so and only the token form shows.
+        var settings = await Host.AnonymousClient.GetFromJsonAsync<JsonObject>(new Uri("/api/console/settings.json", UriKind.Relative), Ct);
+        Assert.Null(settings!["entra"]);
+        await Assertions.Expect(session.Page.Locator("#entra-sign-in")).ToBeHiddenAsync();
+
         await session.SignInAsync(fixture, "iadm_not-a-token");
         var problem = session.Page.Locator("#sign-in-problem");
         await Assertions.Expect(problem).ToBeVisibleAsync();

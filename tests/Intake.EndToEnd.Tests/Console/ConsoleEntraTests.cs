@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 namespace Intake.EndToEnd.Tests.Console;
 
 /// <summary>
-/// Entra ID sign-in in the console, in real Chromium, against a host whose API accepts Entra ID
+/// The console with its settings configured (Entra ID sign-in and a tile layer). Entra ID sign-in in the console, in real Chromium, against a host whose API accepts Entra ID
 /// tokens from a stand-in tenant on loopback (<see cref="LoopbackEntra"/>): MSAL.js (served by the
 /// host) reads the tenant's metadata, sends the browser to its authorization endpoint with PKCE,
 /// redeems the code and calls the API with the access token, which the API validates as in Azure
@@ -21,10 +21,16 @@ public sealed class ConsoleEntraTests(ConsoleFixture fixture)
     private const string ConsoleClientId = "7e6d5c4b-3a29-4817-a6f5-e4d3c2b1a098";
     private const string MetadataClient = "loopback-entra";
 
+    // Not resolvable: the browser's requests to it are answered by the test (Playwright routing, after the policy let them out).
+    private const string TileOrigin = "https://tiles.example.test";
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private static readonly byte[] OnePixel = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
     [Fact]
-    public async Task SignInWithMicrosoft_CodeFlowWithPkceAtTheConfiguredAuthority_ConsoleLoadsDataWithTheEntraToken()
+    public async Task SignInWithMicrosoft_CodeFlowWithPkceAtTheConfiguredAuthority_ConsoleLoadsDataWithTheEntraToken_MapDrawsTheConfiguredTiles()
     {
         await using var entra = await LoopbackEntra.StartAsync(ApiClientId, Ct);
         await using var host = await SelfHostInstance.StartAsync(
@@ -34,6 +40,8 @@ public sealed class ConsoleEntraTests(ConsoleFixture fixture)
                 ["AzureAd:TenantId"] = LoopbackEntra.TenantId,
                 ["AzureAd:ClientId"] = ApiClientId,
                 ["Intake:Console:EntraClientId"] = ConsoleClientId,
+                ["Intake:Console:TileLayerUrl"] = TileOrigin + "/{z}/{x}/{y}.png",
+                ["Intake:Console:TileAttribution"] = "<b>Example</b> tiles",
             },
             location: null,
             services: services =>
@@ -51,14 +59,20 @@ public sealed class ConsoleEntraTests(ConsoleFixture fixture)
         Assert.Equal(ConsoleClientId, (string?)settings!["entra"]!["clientId"]);
         Assert.Equal($"{entra.Instance}{LoopbackEntra.TenantId}", (string?)settings["entra"]!["authority"]);
         Assert.Equal($"api://{ApiClientId}/.default", (string?)settings["entra"]!["scopes"]![0]);
-        Assert.Null(settings["tileLayer"]);
+        Assert.Equal(TileOrigin + "/{z}/{x}/{y}.png", (string?)settings["tileLayer"]!["url"]);
         using var index = await host.AnonymousClient.GetAsync(new Uri("/api/console/", UriKind.Relative), Ct);
         var policy = string.Join(' ', index.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains($"connect-src 'self' {entra.Instance.TrimEnd('/')};", policy, StringComparison.Ordinal);
-        Assert.Contains("img-src 'self' data:;", policy, StringComparison.Ordinal);
+        Assert.Contains($"img-src 'self' data: {TileOrigin};", policy, StringComparison.Ordinal);
 
         await using var session = await ConsoleSession.OpenAsync(fixture, phone: false, trustSelfSigned: true);
         var page = session.Page;
+        var tiles = new List<string>();
+        await page.RouteAsync(TileOrigin + "/**", async route =>
+        {
+            tiles.Add(route.Request.Url);
+            await route.FulfillAsync(new() { Status = 200, ContentType = "image/png", BodyBytes = OnePixel });
+        });
         var bearers = new List<string>();
         page.Request += (_, request) =>
         {
@@ -86,6 +100,12 @@ public sealed class ConsoleEntraTests(ConsoleFixture fixture)
         Assert.Contains($"api://{ApiClientId}/.default", authorize["scope"].Split(' '));
         Assert.Equal(console.ToString(), authorize["redirect_uri"]);
         Assert.Equal(1, entra.TokensIssued);
+
+        // The map draws the configured tiles under the outlines, with their attribution as text.
+        await Assertions.Expect(page.Locator("#map img.leaflet-tile-loaded").First).ToBeVisibleAsync();
+        Assert.NotEmpty(tiles);
+        Assert.All(tiles, url => Assert.Matches($"^{TileOrigin}/[0-9]+/[0-9]+/[0-9]+\\.png$", url));
+        await Assertions.Expect(page.Locator("#map .leaflet-control-attribution")).ToContainTextAsync("<b>Example</b> tiles");
 
         // The console loads data with the Entra token: the API validated it and let the app role in.
         await page.GetByRole(AriaRole.Link, new() { Name = "Queues" }).ClickAsync();

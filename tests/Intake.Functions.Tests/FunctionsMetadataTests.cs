@@ -17,7 +17,7 @@ public sealed class FunctionsMetadataTests
                 "AdminReprocessPoison", "AdminRequeueReports", "AdminRevokeToken", "AdminUnresolvedPlaces", "AlertsBacktest", "CompileDigest",
                 "Console", "ConsoleSettings", "DailyDigest", "DeliverFlash", "ExportReports", "FlashSweep", "GetCampaign", "GetDigest", "GetLatestDigest",
                 "GetReportStatus", "Health", "KeyedOpenRosaFormDownload", "KeyedOpenRosaFormList", "KeyedOpenRosaSubmissionGet",
-                "KeyedOpenRosaSubmissionHead", "KeyedOpenRosaSubmit", "ListFlashDeliveries", "ListFlashWebhooks", "ListSubscribers", "ODataMetadata",
+                "KeyedOpenRosaSubmissionHead", "KeyedOpenRosaSubmit", "ListDigestDays", "ListFlashDeliveries", "ListFlashWebhooks", "ListSubscribers", "ODataMetadata",
                 "ODataReports", "ODataService", "OpenApi", "OpenRosaFormDownload", "OpenRosaFormList", "OpenRosaSubmissionGet",
                 "OpenRosaSubmissionHead", "OpenRosaSubmit", "ProcessReport", "Reconcile", "RedeliverFlash", "RemoveFlashWebhook", "RemoveSubscriber",
                 "ReportSchema", "SendDigest", "SubmitCampaignReport", "SubmitReport", "WebForm",

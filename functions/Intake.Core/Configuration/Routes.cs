@@ -24,6 +24,9 @@ public static class Routes
     /// <summary>GET the most recent digest (<c>?format=json|md|html</c>).</summary>
     public const string LatestDigest = "digests/latest";
 
+    /// <summary>GET the days that have a stored digest, newest first (admin).</summary>
+    public const string Digests = "digests";
+
     /// <summary>GET the subscribers, or POST one (admin).</summary>
     public const string Subscribers = "admin/subscribers";
 

@@ -278,6 +278,15 @@ public sealed class ConsoleTests(ConsoleFixture fixture)
             // Another day of the archive: one day back, nothing compiled, said so.
             await page.Locator("#digest-previous").ClickAsync();
             await Assertions.Expect(page.Locator("section[aria-labelledby='archive-title']")).ToContainTextAsync("No digest has been compiled for this day.");
+            // The days that have a digest, newest first, link back to it; the day shown is marked.
+            var days = page.Locator("#digest-days a");
+            await Assertions.Expect(days.First).ToHaveTextAsync(Today);
+            await Assertions.Expect(days.Filter(new() { HasText = Today })).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("#digest-days a[aria-current='page']")).ToHaveCountAsync(0);
+            await days.First.ClickAsync();
+            await Assertions.Expect(digest.Locator("h1")).ToContainTextAsync("Situation digest");
+            await Assertions.Expect(page.Locator("#digest-days a[aria-current='page']")).ToHaveTextAsync(Today);
+            await page.Locator("#digest-previous").ClickAsync();
             await page.Locator("#digest-next").ClickAsync();
             await Assertions.Expect(digest.Locator("h1")).ToContainTextAsync("Situation digest");
 

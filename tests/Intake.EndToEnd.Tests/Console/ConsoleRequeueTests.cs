@@ -9,7 +9,8 @@ namespace Intake.EndToEnd.Tests.Console;
 
 /// <summary>
 /// Requeue from the console, in Chromium: a report that failed every attempt (its message in the
-/// poison queue) is queued again by days and status once its cause is fixed, and ends processed.
+/// poison queue) is queued again by days and status once its cause is fixed, and ends processed;
+/// its page shows the history of its attempts.
 /// </summary>
 [Collection(ConsoleCollection.Name)]
 public sealed class ConsoleRequeueTests(ConsoleFixture fixture)
@@ -67,8 +68,22 @@ public sealed class ConsoleRequeueTests(ConsoleFixture fixture)
         var status = await Host.Client.WaitForStatusAsync(id, "processed", TimeSpan.FromSeconds(60), Ct);
         Assert.Equal(Held, (string)status["category"]!);
 
+        // The report's page shows its history of attempts: the five failures with their reason, then the requeued success.
+        await session.GoAsync($"#/reports?id={id}");
+        var history = page.Locator(".history tbody tr");
+        await Assertions.Expect(history).ToHaveCountAsync(6);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await Assertions.Expect(history.Nth(attempt)).ToContainTextAsync("Failed");
+            await Assertions.Expect(history.Nth(attempt)).ToContainTextAsync($"'{Held}' is held");
+            await Assertions.Expect(history.Nth(attempt).Locator("td").First).ToHaveTextAsync((attempt + 1).ToString(CultureInfo.InvariantCulture));
+        }
+
+        await Assertions.Expect(history.Nth(5)).ToContainTextAsync("Processed");
+        Assert.Empty(await session.AccessibilityViolationsAsync());
+        await session.ScreenshotAsync("report-history");
+
         // Seen again, the report is no longer among those that need attention.
-        await session.GoAsync("#/reports");
         await session.GoAsync("#/queues");
         await Assertions.Expect(page.Locator("section[aria-labelledby='attention-title'] h2")).ToBeVisibleAsync();
         await Assertions.Expect(failed).ToHaveCountAsync(0);

@@ -31,10 +31,11 @@ install_places_data() {
   fi
 }
 
-# The web console's npm packages (Leaflet, topojson-client, world-atlas; axe-core for its tests).
+# The web console's npm packages (Leaflet, topojson-client, world-atlas, MSAL.js; axe-core for its tests).
 # Building Intake.Core installs them too when they are missing; the build embeds them.
 install_console_assets() {
-  if [ ! -f console/node_modules/leaflet/dist/leaflet.js ] || [ ! -f console/node_modules/axe-core/axe.min.js ]; then
+  if [ ! -f console/node_modules/leaflet/dist/leaflet.js ] || [ ! -f console/node_modules/axe-core/axe.min.js ] \
+    || [ ! -f console/node_modules/@azure/msal-browser/lib/msal-browser.min.js ]; then
     echo "==> Installing the console's npm packages into console/node_modules"
     npm ci --prefix console --no-audit --no-fund --ignore-scripts --loglevel=error
   fi

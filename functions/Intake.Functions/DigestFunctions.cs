@@ -4,6 +4,7 @@ namespace Intake.Functions;
 public sealed class DigestFunctions(IServiceProvider services) : ApiFunctions(services)
 {
     [Function(nameof(ApiOperations.GetDigest))] public Task<IActionResult> GetDigest([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Digest)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.GetDigest, request, ct);
+    [Function(nameof(ApiOperations.ListDigestDays))] public Task<IActionResult> ListDigestDays([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Digests)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.ListDigestDays, request, ct);
     [Function(nameof(ApiOperations.GetLatestDigest))] public Task<IActionResult> GetLatestDigest([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.LatestDigest)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.GetLatestDigest, request, ct);
     [Function(nameof(ApiOperations.ListSubscribers))] public Task<IActionResult> ListSubscribers([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Subscribers)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.ListSubscribers, request, ct);
     [Function(nameof(ApiOperations.AddSubscriber))] public Task<IActionResult> AddSubscriber([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Subscribers)] HttpRequest request, CancellationToken ct) => RunAsync(ApiOperations.AddSubscriber, request, ct);

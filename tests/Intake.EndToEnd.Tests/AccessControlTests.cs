@@ -12,8 +12,8 @@ namespace Intake.EndToEnd.Tests;
 public sealed class AccessControlTests(SelfHostFixture fixture)
 {
     // Health, the schema, and the public OpenRosa form list with its form downloads.
-    // The console's static files hold no data: every API call they make needs the admin token.
-    private static readonly string[] AnonymousTemplates = ["health", "schema/report", "openapi.json", "openrosa/formList", "openrosa/forms/{formId}", "console/{*path}", "r/{campaign}/{*path}"];
+    // The console's static files and its settings hold no data or secret: every API call it makes needs a token.
+    private static readonly string[] AnonymousTemplates = ["health", "schema/report", "openapi.json", "openrosa/formList", "openrosa/forms/{formId}", "console/{*path}", "console/settings.json", "r/{campaign}/{*path}"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

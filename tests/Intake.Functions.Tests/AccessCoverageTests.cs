@@ -14,7 +14,7 @@ namespace Intake.Functions.Tests;
 public sealed class AccessCoverageTests
 {
     // The console's files hold no data: every API call they make sends the signed-in admin token.
-    private static readonly string[] MayBeAnonymous = ["health", "schema/report", "openapi.json", "openrosa/formList", "console/{*path}", "r/{campaign}/{*path}"];
+    private static readonly string[] MayBeAnonymous = ["health", "schema/report", "openapi.json", "openrosa/formList", "console/{*path}", "console/settings.json", "r/{campaign}/{*path}"];
 
     private static readonly string[] PartnerRoutes = ["admin/exports/reports", "admin/odata", "admin/odata/$metadata", "admin/odata/Reports"];
 

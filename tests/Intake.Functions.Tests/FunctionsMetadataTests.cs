@@ -15,9 +15,9 @@ public sealed class FunctionsMetadataTests
                 "AdminCreateToken", "AdminEncryptedSubmission", "AdminIncidents", "AdminListCampaigns", "AdminListPlaceAliases", "AdminListReports",
                 "AdminListTokens", "AdminPoison", "AdminQueues", "AdminReconcile", "AdminRemovePlaceAlias", "AdminReportAttachment",
                 "AdminReprocessPoison", "AdminRequeueReports", "AdminRevokeToken", "AdminUnresolvedPlaces", "AlertsBacktest", "CompileDigest",
-                "Console", "DailyDigest", "DeliverFlash", "ExportReports", "FlashSweep", "GetCampaign", "GetDigest", "GetLatestDigest",
+                "Console", "ConsoleSettings", "DailyDigest", "DeliverFlash", "ExportReports", "FlashSweep", "GetCampaign", "GetDigest", "GetLatestDigest",
                 "GetReportStatus", "Health", "KeyedOpenRosaFormDownload", "KeyedOpenRosaFormList", "KeyedOpenRosaSubmissionGet",
-                "KeyedOpenRosaSubmissionHead", "KeyedOpenRosaSubmit", "ListFlashDeliveries", "ListFlashWebhooks", "ListSubscribers", "ODataMetadata",
+                "KeyedOpenRosaSubmissionHead", "KeyedOpenRosaSubmit", "ListDigestDays", "ListFlashDeliveries", "ListFlashWebhooks", "ListSubscribers", "ODataMetadata",
                 "ODataReports", "ODataService", "OpenApi", "OpenRosaFormDownload", "OpenRosaFormList", "OpenRosaSubmissionGet",
                 "OpenRosaSubmissionHead", "OpenRosaSubmit", "ProcessReport", "Reconcile", "RedeliverFlash", "RemoveFlashWebhook", "RemoveSubscriber",
                 "ReportSchema", "SendDigest", "SubmitCampaignReport", "SubmitReport", "WebForm",
@@ -29,6 +29,7 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(("httpTrigger", "schema/report", "get"), Http(triggers["ReportSchema"]));
         Assert.Equal(("httpTrigger", "openapi.json", "get"), Http(triggers["OpenApi"]));
         Assert.Equal(("httpTrigger", "console/{*path}", "get"), Http(triggers["Console"]));
+        Assert.Equal(("httpTrigger", "console/settings.json", "get"), Http(triggers["ConsoleSettings"]));
         Assert.Equal(("httpTrigger", "r/{campaign}/{*path}", "get"), Http(triggers["WebForm"]));
         Assert.Equal(("httpTrigger", "campaign/reports", "post"), Http(triggers["SubmitCampaignReport"]));
         Assert.Equal(("httpTrigger", "admin/campaigns/{id}/close", "post"), Http(triggers["AdminCloseCampaign"]));

@@ -1,7 +1,9 @@
 // Every call the console makes goes through here: the admin token from this tab's session
-// storage, JSON in and out, and problem details turned into an error that carries their title
+// storage (or an Entra ID access token from MSAL, whose cache is in session storage too), JSON in and out, and problem details turned into an error that carries their title
 // and detail for the page to show.
 const TokenKey = 'intake.token';
+import { entraToken } from './entra.js';
+
 const Base = new URL('../', document.baseURI); // the console lives at <api>/console/
 
 export const token = {
@@ -9,6 +11,17 @@ export const token = {
   set: (value) => sessionStorage.setItem(TokenKey, value),
   clear: () => sessionStorage.removeItem(TokenKey),
 };
+
+// The Authorization header's value: the admin token when one was pasted, else Entra ID's.
+async function bearer() {
+  let value = token.get();
+  try {
+    value ??= await entraToken();
+  } catch (error) {
+    throw new ProblemError(401, { title: 'Sign in again', detail: error.message || String(error) });
+  }
+  return value ? `Bearer ${value}` : null;
+}
 
 export class ProblemError extends Error {
   constructor(status, problem) {
@@ -24,8 +37,8 @@ export class ProblemError extends Error {
 // The bytes of a file route (an attachment), as a Blob with its media type; problems as for call().
 export async function bytes(path) {
   const headers = { Accept: '*/*' };
-  const value = token.get();
-  if (value) headers.Authorization = `Bearer ${value}`;
+  const authorization = await bearer();
+  if (authorization) headers.Authorization = authorization;
   let response;
   try {
     response = await fetch(new URL(path, Base), { headers });
@@ -38,8 +51,8 @@ export async function bytes(path) {
 
 export async function call(method, path, body) {
   const headers = { Accept: 'application/json, application/problem+json' };
-  const value = token.get();
-  if (value) headers.Authorization = `Bearer ${value}`;
+  const authorization = await bearer();
+  if (authorization) headers.Authorization = authorization;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;
   try {

@@ -2,7 +2,7 @@
 // the subscribers and the flash-alert webhooks, added and removed.
 import { get, post, remove } from './api.js';
 import { announce, confirmed, daysBefore, h, problemBox, table, today } from './dom.js';
-import { formatTime, t } from './i18n.js';
+import { format, formatTime, t } from './i18n.js';
 import { embedDigest } from './embed.js';
 
 const Audiences = ['partner', 'internal'];
@@ -55,6 +55,7 @@ async function loadArchive(section, wanted) {
   });
 
   section.replaceChildren(title(),
+    await dayList(shownDay),
     h('div', { class: 'filters' },
       h('div', { class: 'field' }, h('label', { for: 'digest-day' }, t('digests.day')), picker),
       h('div', { class: 'field' }, previous), h('div', { class: 'field' }, next), h('div', { class: 'field' }, compile)),
@@ -65,6 +66,33 @@ async function loadArchive(section, wanted) {
   }
 
   section.append(embedDigest(html, t('digests.embedded', { day: shownDay })));
+}
+
+// The days that have a digest, newest first (GET digests), as links; the page shows 60 and can read older ones.
+async function dayList(shownDay) {
+  const nav = h('nav', { 'aria-labelledby': 'digest-days-title', class: 'days' }, h('h3', { id: 'digest-days-title' }, t('digests.days')));
+  const list = h('ul', { id: 'digest-days' });
+  const more = h('button', { type: 'button', id: 'digest-days-more', class: 'secondary', hidden: true }, t('digests.more'));
+  let before = null;
+  const read = async () => {
+    more.disabled = true;
+    try {
+      const page = await get(`digests?max=60${before ? `&before=${before}` : ''}`);
+      for (const day of page.days) {
+        list.append(h('li', {}, h('a', { href: `#/digests?day=${day}`, 'aria-current': day === shownDay ? 'page' : null }, format(day))));
+      }
+      if (list.childElementCount === 0) nav.append(h('p', {}, t('digests.noDays')));
+      before = page.before;
+      more.hidden = !before;
+    } catch (error) {
+      nav.append(problemBox(error));
+    }
+    more.disabled = false;
+  };
+  more.addEventListener('click', read);
+  await read();
+  nav.append(list, more);
+  return nav;
 }
 
 function regionsOf(text) {

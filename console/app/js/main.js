@@ -1,4 +1,6 @@
 import { get, token } from './api.js';
+import { loadSettings } from './settings.js';
+import { entraAccount, signInWithEntra, signOutOfEntra, startEntra } from './entra.js';
 import { problemBox } from './dom.js';
 import { preferredLanguage, t, useLanguage } from './i18n.js';
 import * as audit from './audit.js';
@@ -13,7 +15,7 @@ let leave = null;
 async function show() {
   leave?.();
   leave = null;
-  const signedIn = Boolean(token.get());
+  const signedIn = Boolean(token.get() || entraAccount());
   document.getElementById('sign-in').hidden = signedIn;
   document.getElementById('nav').hidden = !signedIn;
   document.getElementById('sign-out').hidden = !signedIn;
@@ -48,8 +50,34 @@ async function signIn(event) {
   }
 }
 
+function showProblem(error) {
+  const problem = document.getElementById('sign-in-problem');
+  problem.replaceChildren(...problemBox(error).childNodes);
+  problem.hidden = false;
+}
+
+// Reads the settings and, when Entra ID is configured, starts MSAL (taking in the answer of a
+// sign-in the authority redirected back with) and offers its button beside the token form.
+async function startSignIn() {
+  const settings = await loadSettings();
+  try {
+    document.getElementById('entra').hidden = !(await startEntra(settings));
+  } catch (error) {
+    showProblem({ title: 'Entra ID sign-in failed', detail: error.message || String(error) });
+    document.getElementById('entra').hidden = false;
+  }
+  document.getElementById('entra-sign-in').addEventListener('click', async () => {
+    try {
+      await signInWithEntra();
+    } catch (error) {
+      showProblem({ title: 'Entra ID sign-in failed', detail: error.message || String(error) });
+    }
+  });
+}
+
 async function start() {
   await useLanguage(preferredLanguage());
+  await startSignIn();
   const select = document.getElementById('language');
   select.value = document.documentElement.lang;
   select.addEventListener('change', async () => {
@@ -59,6 +87,7 @@ async function start() {
   document.getElementById('sign-in-form').addEventListener('submit', signIn);
   document.getElementById('sign-out').addEventListener('click', async () => {
     token.clear();
+    await signOutOfEntra();
     await show();
   });
   window.addEventListener('hashchange', show);

@@ -1,6 +1,7 @@
 // The incident map: country outlines drawn from Natural Earth (world-atlas, shipped with the
 // console: there are no tiles on an air-gapped network), points coloured by category and sized by severity.
 import { t } from './i18n.js';
+import { settings } from './settings.js';
 
 const Palette = ['#c0392b', '#8e44ad', '#d35400', '#2c3e50', '#16a085', '#e67e22', '#2980b9', '#7f8c8d', '#b7950b', '#1e8449', '#5d6d7e'];
 const Categories = ['killing', 'sexual-violence', 'abduction-disappearance', 'torture-ill-treatment', 'arbitrary-detention',
@@ -25,8 +26,17 @@ export async function drawMap(element, incidents) {
   }).setView([10, 20], 2);
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution('Natural Earth');
+  const tiles = settings.tileLayer;
+  if (tiles) {
+    // Configured by the host (Intake:Console:TileLayerUrl); the policy allows images from its origin only.
+    // Leaflet writes attributions as HTML: the configured text goes in as text.
+    const text = document.createElement('span');
+    text.textContent = tiles.attribution;
+    L.tileLayer(tiles.url, { attribution: text.innerHTML, maxZoom: 19, className: 'tiles' }).addTo(map);
+  }
   L.geoJSON(world, {
-    style: { color: '#8a96a3', weight: 0.7, fillColor: '#eef1f4', fillOpacity: 1 },
+    // Over tiles only the borders are drawn; without them the outlines are the map.
+    style: { color: '#8a96a3', weight: 0.7, fillColor: '#eef1f4', fillOpacity: tiles ? 0 : 1 },
     interactive: false,
   }).addTo(map);
   const points = incidents.filter((i) => i.latitude !== null && i.longitude !== null);

@@ -80,6 +80,7 @@ export async function render(container) {
         row(t('area'), r.place ? `${r.place.admin1Name ?? ''} (${r.place.areaCode ?? ''})` : r.admin1),
         row(t('country'), r.place?.country ?? r.country),
         row(t('source'), r.source)),
+      attemptHistory(r.history ?? []),
       attachmentList(id, r.attachments ?? []));
     } catch (error) {
       detail.replaceChildren(h('h2', { id: 'detail-title' }, t('reports.one', { id })), problemBox(error));
@@ -88,6 +89,20 @@ export async function render(container) {
 
   list.append(h('h2', { id: 'list-title' }, t('reports.list')), form(), results);
   await Promise.all([id ? loadDetail() : null, loadList()]);
+}
+
+// The last processing attempts the index row keeps (at most 10): when, how each ended, why it failed.
+function attemptHistory(history) {
+  const section = h('div', { class: 'history' }, h('h3', { id: 'history-title' }, t('history.title')));
+  if (history.length === 0) {
+    section.append(h('p', {}, t('history.none')), h('p', {}, t('history.note')));
+    return section;
+  }
+
+  section.append(table(t('history.caption'), [t('history.attempt'), t('history.at'), t('history.outcome'), t('history.error')],
+    history.map((a) => h('tr', {},
+      h('td', {}, String(a.attempt)), h('td', {}, formatTime(a.at)), h('td', {}, t(`status.${a.outcome}`)), h('td', { class: 'reason' }, a.error ?? '')))));
+  return section;
 }
 
 // Images a browser shows safely are previewed; every file can be saved. Each fetch is an audited admin read.

@@ -24,6 +24,9 @@ public static class Routes
     /// <summary>GET the most recent digest (<c>?format=json|md|html</c>).</summary>
     public const string LatestDigest = "digests/latest";
 
+    /// <summary>GET the days that have a stored digest, newest first (admin).</summary>
+    public const string Digests = "digests";
+
     /// <summary>GET the subscribers, or POST one (admin).</summary>
     public const string Subscribers = "admin/subscribers";
 
@@ -113,6 +116,9 @@ public static class Routes
 
     /// <summary>GET a file of the web console (anonymous: the files hold no data; every API call they make needs a token).</summary>
     public const string Console = "console/{*path}";
+
+    /// <summary>GET the console's settings (anonymous: Entra ID client id, authority and scope, the tile layer; no secret). A literal route, so it wins over <see cref="Console"/>.</summary>
+    public const string ConsoleSettings = "console/settings.json";
 
     /// <summary>GET the processed reports of a range of days, as points for the console's map (admin).</summary>
     public const string AdminIncidents = "admin/incidents";

@@ -56,6 +56,45 @@ public sealed class DigestArchive(BlobServiceClient blobs)
     public async Task<bool> ExistsAsync(DateOnly day, CancellationToken cancellationToken = default) =>
         (await _container.GetBlobClient(Folder(day) + JsonFile).ExistsAsync(cancellationToken).ConfigureAwait(false)).Value;
 
+    /// <summary>How many years back from the latest digest <see cref="ListDaysAsync"/> looks (one listing call each).</summary>
+    public const int ListYears = 10;
+
+    /// <summary>
+    /// The days that have a digest, before <paramref name="before"/> (all when null), newest first,
+    /// at most <paramref name="max"/>: one listing of the year's folder per year, from the latest
+    /// digest's year back at most <see cref="ListYears"/> years; nothing listed when none was compiled.
+    /// </summary>
+    public async Task<IReadOnlyList<DateOnly>> ListDaysAsync(DateOnly? before, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        if (await LatestAsync(cancellationToken).ConfigureAwait(false) is not { } latest)
+        {
+            return [];
+        }
+
+        var days = new List<DateOnly>();
+        var first = before is { } b && b.Year < latest.Year ? b.Year : latest.Year;
+        for (var year = first; year > first - ListYears && days.Count < max; year--)
+        {
+            var ofYear = new List<DateOnly>();
+            var prefix = year.ToString("D4", CultureInfo.InvariantCulture) + "/";
+            await foreach (var blob in _container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken).ConfigureAwait(false))
+            {
+                // yyyy/MM/dd/digest.json: the JSON digest is what makes a day's digest exist (ExistsAsync).
+                if (blob.Name.Length == 10 + 1 + JsonFile.Length && blob.Name.EndsWith("/" + JsonFile, StringComparison.Ordinal) &&
+                    DateOnly.TryParseExact(blob.Name[..10], "yyyy/MM/dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) &&
+                    (before is null || day < before))
+                {
+                    ofYear.Add(day);
+                }
+            }
+
+            days.AddRange(ofYear.OrderDescending().Take(max - days.Count));
+        }
+
+        return days;
+    }
+
     /// <summary>Records <paramref name="day"/> as the latest when it is later than the current one.</summary>
     public async Task MarkLatestAsync(DateOnly day, CancellationToken cancellationToken = default)
     {

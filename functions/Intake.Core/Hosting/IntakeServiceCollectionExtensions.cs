@@ -46,6 +46,12 @@ public static class IntakeServiceCollectionExtensions
             .Bind(configuration.GetSection(WebFormOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        var azureAd = configuration.GetSection(EntraAdminSettings.Section);
+        services.AddOptions<ConsoleOptions>()
+            .Bind(configuration.GetSection(ConsoleOptions.Section))
+            .PostConfigure(o => o.FillFrom(azureAd))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ConsoleOptions>>(new ConsoleOptionsValidation(azureAd));
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton(_ => StorageAccount.FromConfiguration(configuration));

@@ -22,6 +22,15 @@ public static partial class ApiOperations
         Problems = [ProblemCatalog.RouteNotFound],
     };
 
+    /// <summary><c>GET /api/console/settings.json</c>.</summary>
+    public static readonly ApiOperation ConsoleSettings = ApiOperation.Of<ConsoleApi>(
+        nameof(ConsoleSettings), "GET", Routes.ConsoleSettings, RouteClass.Anonymous,
+        "The web console's settings, from the host's configuration (Intake:Console): Entra ID sign-in (client id, authority, API scopes) when configured, and the map's tile layer when configured; null for each that is off. No secret.",
+        (api, _, _) => Task.FromResult(api.Settings())) with
+    {
+        Responses = [new(200, "The settings.", new ApiContent(Json, typeof(Intake.Core.WebConsole.ConsoleSettings)))],
+    };
+
     /// <summary><c>GET /api/admin/incidents</c>.</summary>
     public static readonly ApiOperation AdminIncidents = ApiOperation.Of<ConsoleApi>(
         nameof(AdminIncidents), "GET", Routes.AdminIncidents, RouteClass.Admin,
@@ -38,5 +47,5 @@ public static partial class ApiOperations
         Problems = [ProblemCatalog.InvalidParameter],
     };
 
-    private static IEnumerable<ApiOperation> ConsoleGroup => [Console, AdminIncidents];
+    private static IEnumerable<ApiOperation> ConsoleGroup => [Console, ConsoleSettings, AdminIncidents];
 }

@@ -32,6 +32,21 @@ public static partial class ApiOperations
         Problems = [ProblemCatalog.InvalidParameter, ProblemCatalog.DigestNotFound],
     };
 
+    /// <summary><c>GET /api/digests</c>.</summary>
+    public static readonly ApiOperation ListDigestDays = ApiOperation.Of<DigestApi>(
+        nameof(ListDigestDays), "GET", Routes.Digests, RouteClass.Admin,
+        "The UTC days that have a stored digest, newest first (the archive's index; each day is read with GET /api/digests/{date}).",
+        (api, request, ct) => api.ListDaysAsync(request.QueryValue("before"), request.QueryValue("max"), ct)) with
+    {
+        Query =
+        [
+            new("before", "Only days before this one (the previous page's before); default: every day.", Format: "date"),
+            new("max", $"At most this many days (1 to {DigestApi.MaxListedDays}; default {DigestApi.DefaultListedDays}).", Type: "integer"),
+        ],
+        Responses = [new(200, $"The days, newest first; looked for back to {DigestArchive.ListYears} years before the latest digest.", new ApiContent(Json, typeof(DigestDayList)))],
+        Problems = [ProblemCatalog.InvalidParameter],
+    };
+
     /// <summary><c>GET /api/admin/subscribers</c>.</summary>
     public static readonly ApiOperation ListSubscribers = ApiOperation.Of<DigestApi>(
         nameof(ListSubscribers), "GET", Routes.Subscribers, RouteClass.Admin,
@@ -86,5 +101,5 @@ public static partial class ApiOperations
     private static ApiResponse DigestAnswer => new(200, "The digest as JSON, Markdown or HTML (X-Intake-Digest-Day names the day).", new ApiContent(Json, typeof(SituationDigest)));
 
     private static IEnumerable<ApiOperation> DigestsGroup =>
-        [GetDigest, GetLatestDigest, ListSubscribers, AddSubscriber, RemoveSubscriber, CompileDigest, SendDigest];
+        [GetDigest, GetLatestDigest, ListDigestDays, ListSubscribers, AddSubscriber, RemoveSubscriber, CompileDigest, SendDigest];
 }

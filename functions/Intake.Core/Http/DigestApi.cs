@@ -41,6 +41,37 @@ public sealed partial class DigestApi(
             : ApiAnswer.FromProblem(ProblemCatalog.DigestNotFound, "No digest has been compiled yet.");
     }
 
+    /// <summary>The most days <see cref="ListDaysAsync"/> answers at once.</summary>
+    public const int MaxListedDays = 366;
+
+    /// <summary>How many days <see cref="ListDaysAsync"/> answers by default.</summary>
+    public const int DefaultListedDays = 60;
+
+    /// <summary><c>GET /api/digests?before=&amp;max=</c>: the days that have a digest, newest first.</summary>
+    public async Task<ApiAnswer> ListDaysAsync(string? before, string? max, CancellationToken cancellationToken = default)
+    {
+        DateOnly? until = null;
+        if (before is not null)
+        {
+            if (!DateOnly.TryParseExact(before, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                return ApiAnswer.FromProblem(ProblemCatalog.InvalidParameter, "before must be a day as yyyy-MM-dd.", [new FieldError("before", "Must be yyyy-MM-dd.")]);
+            }
+
+            until = day;
+        }
+
+        var count = DefaultListedDays;
+        if (max is not null && (!int.TryParse(max, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > MaxListedDays))
+        {
+            return ApiAnswer.FromProblem(ProblemCatalog.InvalidParameter, $"max must be 1 to {MaxListedDays}.", [new FieldError("max", $"Must be 1 to {MaxListedDays}.")]);
+        }
+
+        var days = await archive.ListDaysAsync(until, count, cancellationToken).ConfigureAwait(false);
+        // A full page may have more behind it: the next page starts before its oldest day.
+        return ApiAnswer.JsonBody(200, new DigestDayList(days, days.Count == count ? days[^1] : null));
+    }
+
     /// <summary><c>POST /api/admin/digests/{date}/compile</c>: compiles (or recompiles) a day now.</summary>
     public async Task<ApiAnswer> CompileAsync(string date, CancellationToken cancellationToken = default)
     {

@@ -27,6 +27,9 @@ internal sealed record ReportStatusView(
     /// <summary>Where the report is, resolved against the gazetteer when it was processed; null before.</summary>
     public ReportPlaceView? Place { get; init; }
 
+    /// <summary>The last processing attempts, oldest first (at most 10): when, how each ended and why it failed; no personal data.</summary>
+    public IReadOnlyList<Intake.Core.Storage.ProcessingAttempt> History { get; init; } = [];
+
     /// <summary>For admins only (null for submitters): the report's attachments, by file name.</summary>
     public IReadOnlyList<ReportAttachmentView>? Attachments { get; init; }
 }

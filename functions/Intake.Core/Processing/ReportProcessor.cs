@@ -82,14 +82,14 @@ public sealed partial class ReportProcessor(
 
             if (reading.IsEncrypted)
             {
-                await index.MarkSettledAsync(row.ReceivedOn, row.ReportId, ReportStatus.Encrypted, [], attempts, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                await index.MarkSettledAsync(row.ReceivedOn, row.ReportId, ReportStatus.Encrypted, [], attempts, time.GetUtcNow(), row.History, cancellationToken).ConfigureAwait(false);
                 LogSettled(message.ReportId, ReportStatus.Encrypted);
                 return null;
             }
 
             if (reading.Report is null)
             {
-                await index.MarkSettledAsync(row.ReceivedOn, row.ReportId, ReportStatus.NeedsReview, reading.ReviewReasons, attempts, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                await index.MarkSettledAsync(row.ReceivedOn, row.ReportId, ReportStatus.NeedsReview, reading.ReviewReasons, attempts, time.GetUtcNow(), row.History, cancellationToken).ConfigureAwait(false);
                 LogSettled(message.ReportId, ReportStatus.NeedsReview);
                 return null;
             }
@@ -187,7 +187,7 @@ public sealed partial class ReportProcessor(
         }
 
         var now = time.GetUtcNow();
-        await index.MarkProcessedAsync([.. reports.Select(r => new ProcessedRow(r.Row.ReceivedOn, r.Row.ReportId, r.Classification, r.Attempts, now))], cancellationToken).ConfigureAwait(false);
+        await index.MarkProcessedAsync([.. reports.Select(r => new ProcessedRow(r.Row.ReceivedOn, r.Row.ReportId, r.Classification, r.Attempts, now, r.RowAssumed ? null : r.Row.History))], cancellationToken).ConfigureAwait(false);
         foreach (var report in reports)
         {
             LogProcessed(report.Row.ReportId, report.Classification.Category, report.Attempts);
@@ -202,7 +202,7 @@ public sealed partial class ReportProcessor(
         LogFailed(e, row.ReportId, attempts, final);
         // A forced reprocess that fails leaves the report unprocessed, so it no longer counts in the digest.
         await ForgetIfTalliedAsync(row, cancellationToken).ConfigureAwait(false);
-        await index.RecordFailureAsync(row.ReceivedOn, row.ReportId, attempts, Describe(e), final, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await index.RecordFailureAsync(row.ReceivedOn, row.ReportId, attempts, Describe(e), final, time.GetUtcNow(), row.History, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ForgetIfTalliedAsync(ReportIndexEntry row, CancellationToken cancellationToken)

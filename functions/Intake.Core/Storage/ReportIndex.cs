@@ -104,14 +104,20 @@ public sealed class ReportIndex(TableServiceClient tables)
         };
         PlaceColumns.Write(entity, classification.Place);
         FactColumns.Write(entity, classification.Facts);
+        if (row.History is { } history)
+        {
+            entity[AttemptHistory.Column] = AttemptHistory.Write(history, new ProcessingAttempt(row.Attempts, row.ProcessedAt, ReportStatus.Processed, null));
+        }
+
         return entity;
     }
 
     /// <summary>
     /// Records that processing ended without a classification: <see cref="ReportStatus.NeedsReview"/>
     /// with its reasons, or <see cref="ReportStatus.Encrypted"/>. Not a failure: nothing is retried.
+    /// <c>history</c>: the attempts before this one, from the row as read (<see cref="AttemptHistory"/>); null leaves the history as it is.
     /// </summary>
-    public Task MarkSettledAsync(DateOnly receivedOn, Guid reportId, string status, IReadOnlyList<string> reasons, int attempts, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public Task MarkSettledAsync(DateOnly receivedOn, Guid reportId, string status, IReadOnlyList<string> reasons, int attempts, DateTimeOffset at, IReadOnlyList<ProcessingAttempt>? history, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reasons);
         var entity = new TableEntity(PartitionKey(receivedOn), RowKey(reportId))
@@ -122,11 +128,19 @@ public sealed class ReportIndex(TableServiceClient tables)
             ["LastError"] = "",
             ["ReviewReasons"] = Truncate(string.Join('\n', reasons), MaxReasonsLength),
         };
+        if (history is not null)
+        {
+            entity[AttemptHistory.Column] = AttemptHistory.Write(history, new ProcessingAttempt(attempts, at, status, null));
+        }
+
         return _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 
-    /// <summary>Records a failed processing attempt; <paramref name="final"/> marks the report failed.</summary>
-    public Task RecordFailureAsync(DateOnly receivedOn, Guid reportId, int attempts, string error, bool final, DateTimeOffset at, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records a failed processing attempt; <paramref name="final"/> marks the report failed. <paramref name="history"/>:
+    /// the attempts before this one, from the row as read (<see cref="AttemptHistory"/>); null leaves the history as it is.
+    /// </summary>
+    public Task RecordFailureAsync(DateOnly receivedOn, Guid reportId, int attempts, string error, bool final, DateTimeOffset at, IReadOnlyList<ProcessingAttempt>? history, CancellationToken cancellationToken = default)
     {
         var entity = new TableEntity(PartitionKey(receivedOn), RowKey(reportId))
         {
@@ -139,6 +153,11 @@ public sealed class ReportIndex(TableServiceClient tables)
         {
             // Admins see when a poisoned report was first tried.
             entity["FirstFailedAt"] = at;
+        }
+
+        if (history is not null)
+        {
+            entity[AttemptHistory.Column] = AttemptHistory.Write(history, new ProcessingAttempt(attempts, at, ReportStatus.Failed, error));
         }
 
         return _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
@@ -295,6 +314,7 @@ public sealed class ReportIndex(TableServiceClient tables)
             Campaign = e.GetString("Campaign") is { Length: > 0 } campaign ? campaign : null,
             FirstFailedAt = e.GetDateTimeOffset("FirstFailedAt"),
             LastErrorAt = e.GetDateTimeOffset("LastErrorAt"),
+            History = AttemptHistory.Read(e.GetString(AttemptHistory.Column)),
         };
     }
 }

@@ -43,6 +43,9 @@ public sealed record ReportIndexEntry(
     /// <summary>When the last error was recorded.</summary>
     public DateTimeOffset? LastErrorAt { get; init; }
 
+    /// <summary>The last processing attempts, oldest first (<see cref="AttemptHistory"/>).</summary>
+    public IReadOnlyList<ProcessingAttempt> History { get; init; } = [];
+
     /// <summary>The later of the row's storage timestamp and its last re-drive.</summary>
     public DateTimeOffset? LastTouchedAt => RedrivenAt is { } redriven && (Timestamp is null || redriven > Timestamp) ? redriven : Timestamp;
 }

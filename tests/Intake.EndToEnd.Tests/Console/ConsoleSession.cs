@@ -45,8 +45,11 @@ public sealed class ConsoleSession : IAsyncDisposable
     /// <summary>Script errors and console errors the page reported (not failed loads).</summary>
     public List<string> Errors { get; } = [];
 
-    /// <summary>Opens a context at a desktop (1280 x 900) or phone (390 x 844, touch) size, in a language.</summary>
-    public static async Task<ConsoleSession> OpenAsync(ConsoleFixture fixture, bool phone, string language = "en")
+    /// <summary>
+    /// Opens a context at a desktop (1280 x 900) or phone (390 x 844, touch) size, in a language;
+    /// <paramref name="trustSelfSigned"/> for a test's loopback HTTPS server (a stand-in Entra tenant).
+    /// </summary>
+    public static async Task<ConsoleSession> OpenAsync(ConsoleFixture fixture, bool phone, string language = "en", bool trustSelfSigned = false)
     {
         ArgumentNullException.ThrowIfNull(fixture);
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
@@ -56,6 +59,7 @@ public sealed class ConsoleSession : IAsyncDisposable
             HasTouch = phone,
             Locale = language,
             TimezoneId = "UTC",
+            IgnoreHTTPSErrors = trustSelfSigned,
         });
         await context.AddInitScriptAsync(AxeSource.Value);
         var page = await context.NewPageAsync();
@@ -63,10 +67,17 @@ public sealed class ConsoleSession : IAsyncDisposable
     }
 
     /// <summary>Opens the console and signs in with a token through the form.</summary>
-    public async Task SignInAsync(ConsoleFixture fixture, string token)
+    public Task SignInAsync(ConsoleFixture fixture, string token)
     {
         ArgumentNullException.ThrowIfNull(fixture);
-        await Page.GotoAsync(fixture.ConsoleAddress.ToString());
+        return SignInAsync(fixture.ConsoleAddress, token);
+    }
+
+    /// <summary>Opens the console at an address (another host's) and signs in with a token through the form.</summary>
+    public async Task SignInAsync(Uri console, string token)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        await Page.GotoAsync(console.ToString());
         await Page.WaitForSelectorAsync("body[data-ready='true']");
         await Page.GetByLabel(await Page.Locator("label[for='token']").InnerTextAsync()).FillAsync(token);
         await Page.Locator("#sign-in-form button[type='submit']").ClickAsync();

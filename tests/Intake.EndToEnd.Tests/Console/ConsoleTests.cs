@@ -77,6 +77,11 @@ public sealed class ConsoleTests(ConsoleFixture fixture)
         await session.Page.WaitForSelectorAsync("body[data-ready='true']");
         await session.ScreenshotAsync("sign-in");
 
+        // Entra ID is not configured on this host: the settings say so and only the token form shows.
+        var settings = await Host.AnonymousClient.GetFromJsonAsync<JsonObject>(new Uri("/api/console/settings.json", UriKind.Relative), Ct);
+        Assert.Null(settings!["entra"]);
+        await Assertions.Expect(session.Page.Locator("#entra-sign-in")).ToBeHiddenAsync();
+
         await session.SignInAsync(fixture, "iadm_not-a-token");
         var problem = session.Page.Locator("#sign-in-problem");
         await Assertions.Expect(problem).ToBeVisibleAsync();
@@ -273,6 +278,15 @@ public sealed class ConsoleTests(ConsoleFixture fixture)
             // Another day of the archive: one day back, nothing compiled, said so.
             await page.Locator("#digest-previous").ClickAsync();
             await Assertions.Expect(page.Locator("section[aria-labelledby='archive-title']")).ToContainTextAsync("No digest has been compiled for this day.");
+            // The days that have a digest, newest first, link back to it; the day shown is marked.
+            var days = page.Locator("#digest-days a");
+            await Assertions.Expect(days.First).ToHaveTextAsync(Today);
+            await Assertions.Expect(days.Filter(new() { HasText = Today })).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("#digest-days a[aria-current='page']")).ToHaveCountAsync(0);
+            await days.First.ClickAsync();
+            await Assertions.Expect(digest.Locator("h1")).ToContainTextAsync("Situation digest");
+            await Assertions.Expect(page.Locator("#digest-days a[aria-current='page']")).ToHaveTextAsync(Today);
+            await page.Locator("#digest-previous").ClickAsync();
             await page.Locator("#digest-next").ClickAsync();
             await Assertions.Expect(digest.Locator("h1")).ToContainTextAsync("Situation digest");
 

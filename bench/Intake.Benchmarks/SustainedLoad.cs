@@ -29,9 +29,13 @@ internal static class SustainedLoad
         /// <summary>The warm-up before the measured window: its length, and the same figures for what was offered in it.</summary>
         public (double Seconds, int Offered, int Accepted, int Errors, double P50Ms, double P99Ms)? WarmUp { get; init; }
 
+        /// <summary>The errors of the whole offer (warm-up included) by kind: an HTTP status, or a client timeout or connection failure.</summary>
+        public IReadOnlyDictionary<string, int> ErrorKinds { get; init; } = new Dictionary<string, int>();
+
         public override string ToString() => string.Create(CultureInfo.InvariantCulture,
             $"Sustained {OfferedPerSecond}/s for {Seconds} s after a {WarmUp?.Seconds ?? 0} s warm-up: {Accepted} of {Offered} accepted ({Errors} errors), {Processed} processed; receipt to processed p50 {P50Ms} / p95 {P95Ms} / p99 {P99Ms} / max {MaxMs} ms; backlog every 5 s from the warm-up's start: {string.Join(", ", Backlog.Select(b => b.Backlog))}")
-            + (WarmUp is { } w ? string.Create(CultureInfo.InvariantCulture, $"; warm-up: {w.Accepted} of {w.Offered} accepted ({w.Errors} errors), receipt to processed p50 {w.P50Ms} / p99 {w.P99Ms} ms") : "");
+            + (WarmUp is { } w ? string.Create(CultureInfo.InvariantCulture, $"; warm-up: {w.Accepted} of {w.Offered} accepted ({w.Errors} errors), receipt to processed p50 {w.P50Ms} / p99 {w.P99Ms} ms") : "")
+            + (ErrorKinds.Count > 0 ? "; errors by kind: " + string.Join(", ", ErrorKinds.Select(e => $"{e.Key} x{e.Value}")) : "");
     }
 
     public static async Task<Result> RunAsync(HttpClient client, string connectionString, double perSecond, TimeSpan duration, TimeSpan warmUp)
@@ -41,6 +45,7 @@ internal static class SustainedLoad
         var warmUpAccepted = new ConcurrentDictionary<Guid, bool>();
         var errors = 0;
         var warmUpErrors = 0;
+        var errorKinds = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var warmUpOffered = (int)(perSecond * warmUp.TotalSeconds);
         var offered = warmUpOffered + (int)(perSecond * duration.TotalSeconds);
         var backlog = new List<(double, int)>();
@@ -112,11 +117,13 @@ internal static class SustainedLoad
             WarmUp = warmUp > TimeSpan.Zero
                 ? (warmUp.TotalSeconds, warmUpOffered, warmUpAccepted.Count, warmUpErrors, At(warmUpLatencies, 0.50), At(warmUpLatencies, 0.99))
                 : null,
+            ErrorKinds = errorKinds.OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal),
         };
 
         async Task SendAsync(bool inWarmUp)
         {
             var (id, body) = SampleReports.Next();
+            string error;
             try
             {
                 using var content = new ByteArrayContent(body);
@@ -127,15 +134,19 @@ internal static class SustainedLoad
                     (inWarmUp ? warmUpAccepted : accepted)[id] = true;
                     return;
                 }
+
+                error = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
             }
             catch (HttpRequestException)
             {
-                // Counted below.
+                error = "connection";
             }
             catch (TaskCanceledException)
             {
-                // Counted below.
+                error = "client timeout";
             }
+
+            errorKinds.AddOrUpdate(error, 1, (_, n) => n + 1);
 
             if (inWarmUp)
             {

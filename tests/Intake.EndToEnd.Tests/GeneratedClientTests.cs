@@ -57,6 +57,51 @@ public sealed class GeneratedClientTests(SelfHostFixture fixture)
         Assert.Equal("processed", status!.Status);
         Assert.Equal("attack-on-civilians", status.Category);
         Assert.Contains("RF11", status.RiskFactors!);
+        // Processed at its first try (a batch message's first delivery, whose row is not read): the
+        // history still says how it ended.
+        var only = Assert.Single(status.History!);
+        Assert.Equal(1, only.Attempt);
+        Assert.Equal("processed", only.Outcome);
+        Assert.Equal(status.ProcessedAt, only.At);
+    }
+
+    [Fact]
+    public async Task GeneratedClient_ReportsSentTogether_EachHistorySaysHowItEnded()
+    {
+        // Sent at once, they share the processing messages intake batches (up to 32 ids within 100 ms);
+        // a batch message's first delivery writes the rows without reading them, and the history must
+        // still show each report's one, successful attempt.
+        var client = Client(fixture.Host.SubmitterToken.Secret);
+        var ids = Enumerable.Range(0, 6).Select(_ => Guid.NewGuid()).ToArray();
+        await Task.WhenAll(ids.Select(id => client.Reports.PostAsync(
+            new Report
+            {
+                SubmissionId = id,
+                OccurredAt = new Report.Report_occurredAt { DateTimeOffset = DateTimeOffset.UtcNow.AddHours(-2) },
+                OccurredAtPrecision = Report_occurredAtPrecision.Hour,
+                Location = new Report_location { Latitude = 13.6289, Longitude = 25.3496, Country = "SD", Admin1 = "North Darfur" },
+                Category = "forced-displacement",
+                Severity = 2,
+                SourceType = Report_sourceType.Eyewitness,
+                Consent = new Report_consent { FollowUp = false, ShareWithPartners = false },
+            },
+            cancellationToken: Ct)));
+
+        foreach (var id in ids)
+        {
+            ReportStatusView? status = null;
+            for (var poll = 0; poll < 150 && status?.Status != "processed"; poll++)
+            {
+                await Task.Delay(200, Ct);
+                status = await client.Reports[id.ToString("D")].GetAsync(cancellationToken: Ct);
+            }
+
+            Assert.Equal("processed", status!.Status);
+            var only = Assert.Single(status.History!);
+            Assert.Equal(1, only.Attempt);
+            Assert.Equal("processed", only.Outcome);
+            Assert.Equal(status.ProcessedAt, only.At);
+        }
     }
 
     [Fact]

@@ -95,7 +95,7 @@ export async function render(container) {
 function attemptHistory(history) {
   const section = h('div', { class: 'history' }, h('h3', { id: 'history-title' }, t('history.title')));
   if (history.length === 0) {
-    section.append(h('p', {}, t('history.none')), h('p', {}, t('history.note')));
+    section.append(h('p', {}, t('history.none')));
     return section;
   }
 

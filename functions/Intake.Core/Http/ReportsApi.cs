@@ -109,7 +109,7 @@ public sealed class ReportsApi(
             ReviewReasons = row is { ReviewReasons.Count: > 0 } ? row.ReviewReasons : null,
             Place = ReportPlaceView.Of(c?.Place),
             Attachments = files,
-            History = row?.History ?? [],
+            History = row is null ? [] : AttemptHistory.Shown(row),
         });
     }
 

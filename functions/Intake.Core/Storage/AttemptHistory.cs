@@ -11,7 +11,8 @@ public sealed record ProcessingAttempt(int Attempt, DateTimeOffset At, string Ou
 /// The last <see cref="Kept"/> processing attempts of a report, as one JSON column of its index row.
 /// Written in the same merge that records the attempt, from the row the processor read before the
 /// attempt: no extra storage call. A report processed on its first delivery of a batch message is
-/// written without reading its row, so that success is not added (its status says it).
+/// written without reading its row, so that success is not stored in the column;
+/// <see cref="Shown"/> adds it from the row's own status, attempt count and <c>ProcessedAt</c>.
 /// </summary>
 public static class AttemptHistory
 {
@@ -28,6 +29,25 @@ public static class AttemptHistory
     {
         ArgumentNullException.ThrowIfNull(previous);
         return JsonSerializer.Serialize(previous.Append(next).TakeLast(Kept).ToArray(), Json);
+    }
+
+    /// <summary>
+    /// The attempts of <paramref name="row"/> as a reader should see them, oldest first: the stored
+    /// ones, and the success that settled a processed row when the column does not hold it (the
+    /// first delivery of a batch message writes the row without reading it, so without its history).
+    /// </summary>
+    public static IReadOnlyList<ProcessingAttempt> Shown(ReportIndexEntry row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        // The stored success and the row's ProcessedAt are one instant written twice; the table may
+        // keep the column's time at a coarser precision than the JSON, so they are matched within a second.
+        if (row.Status != ReportStatus.Processed || row.ProcessedAt is not { } processedAt
+            || (row.History.Count > 0 && row.History[^1].Outcome == ReportStatus.Processed && (row.History[^1].At - processedAt).Duration() < TimeSpan.FromSeconds(1)))
+        {
+            return row.History;
+        }
+
+        return [.. row.History.Append(new ProcessingAttempt(Math.Max(row.Attempts, 1), processedAt, ReportStatus.Processed, null)).TakeLast(Kept)];
     }
 
     /// <summary>The attempts in a column's value, oldest first; none when it is empty or unreadable.</summary>

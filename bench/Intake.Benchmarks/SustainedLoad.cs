@@ -129,7 +129,9 @@ internal static class SustainedLoad
                 using var content = new ByteArrayContent(body);
                 content.Headers.ContentType = Json;
                 using var response = await client.PostAsync(new Uri("api/reports", UriKind.Relative), content);
-                if (response.StatusCode == HttpStatusCode.Accepted)
+                // 200 acknowledges a resend of bytes already stored: the HTTP client retried on its own
+                // (a pooled connection found closed) after the first attempt reached the host.
+                if (response.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.OK)
                 {
                     (inWarmUp ? warmUpAccepted : accepted)[id] = true;
                     return;

@@ -129,8 +129,8 @@ internal static class SustainedLoad
                 using var content = new ByteArrayContent(body);
                 content.Headers.ContentType = Json;
                 using var response = await client.PostAsync(new Uri("api/reports", UriKind.Relative), content);
-                // 200 acknowledges a resend of bytes already stored: the HTTP client retried on its own
-                // (a pooled connection found closed) after the first attempt reached the host.
+                // 200 acknowledges a resend of bytes already stored: every id is sent once, so the HTTP client
+                // itself sent it again after the first attempt reached the host (seen under overload).
                 if (response.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.OK)
                 {
                     (inWarmUp ? warmUpAccepted : accepted)[id] = true;

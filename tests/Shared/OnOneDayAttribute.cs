@@ -17,8 +17,14 @@ public sealed class OnOneDayAttribute : BeforeAfterTestAttribute
         var wait = DayBoundary.WaitBefore(TimeProvider.System.GetUtcNow(), DayBoundary.Window);
         if (wait > TimeSpan.Zero)
         {
-            TestContext.Current.SendDiagnosticMessage($"Waiting {wait} for midnight UTC to pass before {test.TestDisplayName}.");
-            Thread.Sleep(wait);
+            TestContext.Current.SendDiagnosticMessage($"Waiting up to {wait} for midnight UTC to pass before {test.TestDisplayName}.");
+            // Until the clock says the test has its window, not for a computed time: a clock that moves
+            // (NTP) ends the wait when the condition holds. The bound only stops a clock that never gets there.
+            var past = SpinWait.SpinUntil(() => DayBoundary.WaitBefore(TimeProvider.System.GetUtcNow(), DayBoundary.Window) == TimeSpan.Zero, wait + DayBoundary.Window);
+            if (!past)
+            {
+                throw new InvalidOperationException($"Midnight UTC did not pass within {wait + DayBoundary.Window}; the clock is not moving as expected.");
+            }
         }
     }
 }

@@ -99,15 +99,23 @@ function regionsOf(text) {
   return text.split(/[\s,;]+/).map((r) => r.trim()).filter(Boolean);
 }
 
+// A managed list's section while it loads: its title, then progress, then the list or the problem.
+// Answers the list, or null when loading failed (the section then shows why).
+async function loadList(section, title, path) {
+  section.replaceChildren(title(), h('p', { class: 'progress' }, t('loading')));
+  try {
+    return await get(path);
+  } catch (error) {
+    section.replaceChildren(title(), problemBox(error));
+    return null;
+  }
+}
+
 async function loadSubscribers(section) {
   const title = () => h('h2', { id: 'subscribers-title' }, t('subscribers.title'));
   const result = h('div', { class: 'result', id: 'subscriber-result' });
-  section.replaceChildren(title(), h('p', { class: 'progress' }, t('loading')));
-  let list;
-  try {
-    list = await get('admin/subscribers');
-  } catch (error) {
-    section.replaceChildren(title(), problemBox(error));
+  const list = await loadList(section, title, 'admin/subscribers');
+  if (list === null) {
     return;
   }
 
@@ -159,12 +167,8 @@ async function loadSubscribers(section) {
 async function loadWebhooks(section) {
   const title = () => h('h2', { id: 'webhooks-title' }, t('webhooks.title'));
   const result = h('div', { class: 'result', id: 'webhook-result' });
-  section.replaceChildren(title(), h('p', { class: 'progress' }, t('loading')));
-  let list;
-  try {
-    list = await get('admin/flash/webhooks');
-  } catch (error) {
-    section.replaceChildren(title(), problemBox(error));
+  const list = await loadList(section, title, 'admin/flash/webhooks');
+  if (list === null) {
     return;
   }
 

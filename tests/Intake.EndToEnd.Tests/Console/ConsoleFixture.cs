@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json.Nodes;
 using Intake.EndToEnd.Tests.Support;
 using Microsoft.Playwright;
 
@@ -65,5 +67,41 @@ public sealed class ConsoleFixture : IAsyncLifetime
         {
             await _host.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// A report of <paramref name="category"/>, held by configuration so that it fails every attempt
+    /// and reaches the poison queue; then the hold is lifted (the fix, as an operator would make it in
+    /// the app settings), so that reprocessing or requeueing it succeeds. Answers its id.
+    /// </summary>
+    public async Task<string> PoisonedReportAsync(string category, CancellationToken cancellationToken)
+    {
+        Host.ChangeSetting("Intake:HeldCategories", $"{HeldCategory},{category}");
+        try
+        {
+            var report = ReportClient.NewReport(category);
+            var id = (string)report["submissionId"]!;
+            using var accepted = await Host.Client.PostAsync(report, cancellationToken);
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+            await Host.Client.WaitForStatusAsync(id, "failed", TimeSpan.FromSeconds(90), cancellationToken);
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (!await InPoisonAsync(id, cancellationToken))
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"{id} did not reach the poison queue.");
+                await Task.Delay(250, cancellationToken);
+            }
+
+            return id;
+        }
+        finally
+        {
+            Host.ChangeSetting("Intake:HeldCategories", HeldCategory);
+        }
+    }
+
+    private async Task<bool> InPoisonAsync(string id, CancellationToken cancellationToken)
+    {
+        using var response = await Host.AdminClient.GetAsync(new Uri("/api/admin/poison", UriKind.Relative), cancellationToken);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!.AsArray().Any(p => (string)p!["reportId"]! == id);
     }
 }

@@ -22,24 +22,9 @@ public sealed class ConsoleRequeueTests(ConsoleFixture fixture)
     [Fact]
     public async Task Requeue_FailedReportQueuedAgainByDayAndStatus_AfterConfirmationNamingTheCount_EndsProcessed()
     {
-        // Arrange: a held category fails the report on every attempt, to the poison queue.
+        // Arrange: a held category fails the report on every attempt, to the poison queue; then the hold is lifted.
         const string Held = "abduction-disappearance";
-        Host.ChangeSetting("Intake:HeldCategories", $"{ConsoleFixture.HeldCategory},{Held}");
-        string id;
-        try
-        {
-            var report = ReportClient.NewReport(Held);
-            id = (string)report["submissionId"]!;
-            using var accepted = await Host.Client.PostAsync(report, Ct);
-            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
-            await Host.Client.WaitForStatusAsync(id, "failed", TimeSpan.FromSeconds(90), Ct);
-            await WaitForPoisonAsync(id);
-        }
-        finally
-        {
-            // The fix: the hold is lifted.
-            Host.ChangeSetting("Intake:HeldCategories", ConsoleFixture.HeldCategory);
-        }
+        var id = await fixture.PoisonedReportAsync(Held, Ct);
 
         await using var session = await ConsoleSession.OpenAsync(fixture, phone: false);
         await session.SignInAsync(fixture, Host.AdminToken.Secret);
@@ -88,21 +73,5 @@ public sealed class ConsoleRequeueTests(ConsoleFixture fixture)
         await Assertions.Expect(page.Locator("section[aria-labelledby='attention-title'] h2")).ToBeVisibleAsync();
         await Assertions.Expect(failed).ToHaveCountAsync(0);
         Assert.True(session.Errors.Count == 0, string.Join(" | ", session.Errors));
-    }
-
-    private async Task WaitForPoisonAsync(string id)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            using var response = await Host.AdminClient.GetAsync(new Uri("/api/admin/poison", UriKind.Relative), Ct);
-            if (JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!.AsArray().Any(p => (string)p!["reportId"]! == id))
-            {
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"{id} did not reach the poison queue.");
-            await Task.Delay(250, Ct);
-        }
     }
 }

@@ -169,24 +169,9 @@ public sealed class ConsoleTests(ConsoleFixture fixture)
     [Fact]
     public async Task Queues_PoisonedReportShownWithReason_FixedAndReprocessedFromConsole_EndsProcessed()
     {
-        // Arrange: a category held by configuration poisons its reports.
+        // Arrange: a category held by configuration poisons its reports; then the hold is lifted.
         const string Held = "arbitrary-detention";
-        Host.ChangeSetting("Intake:HeldCategories", $"{ConsoleFixture.HeldCategory},{Held}");
-        string id;
-        try
-        {
-            var report = ReportClient.NewReport(Held);
-            id = (string)report["submissionId"]!;
-            using var accepted = await Host.Client.PostAsync(report, Ct);
-            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
-            await Host.Client.WaitForStatusAsync(id, "failed", TimeSpan.FromSeconds(90), Ct);
-            await WaitForPoisonAsync(id);
-        }
-        finally
-        {
-            // The fix: the hold is lifted (as an operator would in the app settings).
-            Host.ChangeSetting("Intake:HeldCategories", ConsoleFixture.HeldCategory);
-        }
+        var id = await fixture.PoisonedReportAsync(Held, Ct);
 
         await using var phone = await ConsoleSession.OpenAsync(fixture, phone: true);
         await phone.SignInAsync(fixture, Host.AdminToken.Secret);
@@ -478,16 +463,6 @@ public sealed class ConsoleTests(ConsoleFixture fixture)
         var id = (string)report["submissionId"]!;
         await Host.Client.WaitForStatusAsync(id, "processed", TimeSpan.FromSeconds(60), Ct);
         return id;
-    }
-
-    private async Task WaitForPoisonAsync(string id)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!(await PoisonAsync()).Any(p => (string)p!["reportId"]! == id))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{id} did not reach the poison queue.");
-            await Task.Delay(250, Ct);
-        }
     }
 
     private async Task WaitForAuditAsync(string action)

@@ -7,7 +7,8 @@ namespace Intake.Benchmarks;
 /// <summary>
 /// One run: its own Azurite in memory; the storage floor at each client count; intake through the
 /// self-host process (queue processing switched off, so intake and floor compete for the same
-/// storage alone); then the host restarted with processing on over the backlog intake left.
+/// storage alone); then the host restarted with processing on over the backlog intake left. The
+/// floor's queue is deleted before intake starts (see <see cref="StorageFloor.DeleteQueueAsync"/>).
 /// </summary>
 internal static class BenchmarkRun
 {
@@ -33,6 +34,8 @@ internal static class BenchmarkRun
             Console.WriteLine(result);
             floorResults.Add(result);
         }
+
+        await floor.DeleteQueueAsync();
 
         var settings = new Dictionary<string, string>
         {

@@ -75,6 +75,7 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<PlaceResolver>();
         services.AddSingleton<RawSubmissionStore>();
         services.AddSingleton<ReportIndex>();
+        services.AddSingleton<ReceivedRows>();
         services.AddSingleton<ProcessingQueue>();
         services.AddSingleton<ProcessingBatcher>();
         services.AddSingleton<StorageProvisioner>();

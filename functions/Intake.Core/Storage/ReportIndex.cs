@@ -16,7 +16,28 @@ public sealed class ReportIndex(TableServiceClient tables)
     public async Task<bool> TryAddReceivedAsync(RawSubmission submission, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        var entity = new TableEntity(PartitionKey(submission.ReceivedOn), RowKey(submission.ReportId))
+        try
+        {
+            await _table.AddEntityAsync(ReceivedEntity(submission), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Adds the rows of newly received reports, all of one day of receipt, in one entity group
+    /// transaction (at most 100): all are added or none.
+    /// </summary>
+    /// <exception cref="TableTransactionFailedException">Nothing was added; <see cref="TableTransactionFailedException.FailedTransactionActionIndex"/> names the row refused (status 409: it exists).</exception>
+    internal async Task AddReceivedAsync(IReadOnlyList<RawSubmission> submissions, CancellationToken cancellationToken = default) =>
+        await _table.SubmitTransactionAsync(
+            submissions.Select(s => new TableTransactionAction(TableTransactionActionType.Add, ReceivedEntity(s))), cancellationToken).ConfigureAwait(false);
+
+    private static TableEntity ReceivedEntity(RawSubmission submission) =>
+        new(PartitionKey(submission.ReceivedOn), RowKey(submission.ReportId))
         {
             ["Status"] = ReportStatus.Received,
             ["ReceivedAt"] = submission.ReceivedAt,
@@ -29,16 +50,6 @@ public sealed class ReportIndex(TableServiceClient tables)
             // The campaign link it came through, so analysts can weigh reports from the public.
             ["Campaign"] = submission.Campaign,
         };
-        try
-        {
-            await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            return false;
-        }
-    }
 
     /// <summary>Reads one row; null when there is none.</summary>
     public async Task<ReportIndexEntry?> GetAsync(DateOnly receivedOn, Guid reportId, CancellationToken cancellationToken = default)

@@ -11,7 +11,7 @@ namespace Intake.Core.Submissions;
 /// </summary>
 public sealed partial class SubmissionReceipt(
     RawSubmissionStore raw,
-    ReportIndex index,
+    ReceivedRows rows,
     ProcessingBatcher batcher,
     ResiliencePipelineProvider<string> pipelines,
     ILogger<SubmissionReceipt> logger)
@@ -70,7 +70,7 @@ public sealed partial class SubmissionReceipt(
         try
         {
             var added = await _storage.ExecuteAsync(
-                async ct => await index.TryAddReceivedAsync(submission, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                async ct => await rows.TryAddAsync(submission, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             // The row first, then the message (batched, sent within 100 ms): a processor never
             // meets a message without its row, and a message lost with the process leaves a
             // 'received' row that the reconciler re-drives. A resend whose row exists was queued before.

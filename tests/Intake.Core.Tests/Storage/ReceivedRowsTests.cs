@@ -1,0 +1,137 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Intake.Core.Configuration;
+using Intake.Core.Storage;
+using Intake.Core.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Intake.Core.Tests.Storage;
+
+[Collection(StorageCollection.Name)]
+public sealed class ReceivedRowsTests(StorageFixture storage) : IAsyncLifetime
+{
+    private readonly CountingTransport _transport = new();
+    private ServiceProvider? _services;
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        await storage.ClearAsync(Ct);
+        _services = storage.BuildServices(configure: s => s.AddSingleton(new StorageClientTransport(_transport)));
+    }
+
+    public async ValueTask DisposeAsync() => await _services!.DisposeAsync();
+
+    private ReceivedRows Rows => _services!.GetRequiredService<ReceivedRows>();
+
+    private ReportIndex Index => _services!.GetRequiredService<ReportIndex>();
+
+    [Fact]
+    public async Task TryAddAsync_ManyAtOnce_AddsEveryRowInFewerTableCallsThanRows()
+    {
+        var submissions = Enumerable.Range(0, 60).Select(_ => Submission(DateTimeOffset.UtcNow)).ToList();
+        var before = _transport.Requests;
+
+        var added = await Task.WhenAll(submissions.Select(s => Rows.TryAddAsync(s, Ct)));
+
+        Assert.All(added, Assert.True);
+        var calls = _transport.Requests - before;
+        Assert.True(calls < submissions.Count / 2, $"{calls} table calls for {submissions.Count} rows sent at once");
+        foreach (var s in submissions)
+        {
+            var row = await Index.GetAsync(s.ReceivedOn, s.ReportId, Ct);
+            Assert.Equal(ReportStatus.Received, row?.Status);
+            Assert.Equal(s.Sha256, row!.Sha256);
+            Assert.Equal(s.SubmitterId, row.SubmitterId);
+        }
+    }
+
+    [Fact]
+    public async Task TryAddAsync_OneRowExistsInTheGroup_AnswersItFalseLeavesItAsItWasAndAddsTheOthers()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var existing = Submission(now);
+        Assert.True(await Index.TryAddReceivedAsync(existing, Ct));
+        await Index.MarkRequeuedAsync(existing.ReceivedOn, existing.ReportId, now, Ct);
+        var others = Enumerable.Range(0, 20).Select(_ => Submission(now)).ToList();
+        var all = others.Take(10).Append(existing).Concat(others.Skip(10)).ToList();
+
+        var added = await Task.WhenAll(all.Select(s => Rows.TryAddAsync(s, Ct)));
+
+        Assert.Equal(all.Select(s => s != existing), added);
+        var row = await Tables.GetEntityAsync<TableEntity>(ReportIndex.PartitionKey(existing.ReceivedOn), existing.ReportId.ToString("D"), cancellationToken: Ct);
+        Assert.Equal(now, row.Value.GetDateTimeOffset("RedrivenAt"));
+        foreach (var s in others)
+        {
+            Assert.NotNull(await Index.GetAsync(s.ReceivedOn, s.ReportId, Ct));
+        }
+    }
+
+    [Fact]
+    public async Task TryAddAsync_SameReportTwiceAtOnce_AddsOneRowAndAnswersTrueOnce()
+    {
+        var twice = Submission(DateTimeOffset.UtcNow);
+        var others = Enumerable.Range(0, 10).Select(_ => Submission(DateTimeOffset.UtcNow)).ToList();
+
+        var added = await Task.WhenAll(others.Prepend(twice).Append(twice).Select(s => Rows.TryAddAsync(s, Ct)));
+
+        Assert.Equal([true, false], new[] { added[0], added[^1] }.Order().Reverse());
+        Assert.All(added[1..^1], Assert.True);
+        Assert.Equal(others.Count + 1, await new StorageProbe(_services!).RowCountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task TryAddAsync_ReportsOfTwoDaysAtOnce_AddsEachInItsDaysPartition()
+    {
+        var today = DateTimeOffset.UtcNow;
+        var submissions = Enumerable.Range(0, 30).Select(i => Submission(i % 2 == 0 ? today : today.AddDays(-1))).ToList();
+
+        var added = await Task.WhenAll(submissions.Select(s => Rows.TryAddAsync(s, Ct)));
+
+        Assert.All(added, Assert.True);
+        foreach (var s in submissions)
+        {
+            Assert.NotNull(await Index.GetAsync(s.ReceivedOn, s.ReportId, Ct));
+        }
+    }
+
+    [Fact]
+    public async Task TryAddAsync_TableMissing_FailsEveryCallerInsteadOfHanging()
+    {
+        await Tables.DeleteAsync(Ct);
+        try
+        {
+            var calls = Enumerable.Range(0, 10).Select(_ => Rows.TryAddAsync(Submission(DateTimeOffset.UtcNow), Ct)).ToList();
+
+            foreach (var call in calls)
+            {
+                var e = await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(() => call.WaitAsync(TimeSpan.FromSeconds(30), Ct));
+                Assert.Equal(404, e.Status);
+            }
+        }
+        finally
+        {
+            await Tables.CreateIfNotExistsAsync(Ct);
+        }
+    }
+
+    private TableClient Tables => _services!.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.ReportsTable);
+
+    private static RawSubmission Submission(DateTimeOffset receivedAt) =>
+        new(Guid.NewGuid(), Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()), receivedAt, "json", 321, "token-1");
+
+    /// <summary>The SDK's own HTTP transport, counting the requests sent through it.</summary>
+    private sealed class CountingTransport : HttpClientTransport
+    {
+        private int _requests;
+
+        public int Requests => Volatile.Read(ref _requests);
+
+        public override ValueTask ProcessAsync(HttpMessage message)
+        {
+            Interlocked.Increment(ref _requests);
+            return base.ProcessAsync(message);
+        }
+    }
+}

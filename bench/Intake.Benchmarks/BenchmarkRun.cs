@@ -5,10 +5,10 @@ using Intake.Testing;
 namespace Intake.Benchmarks;
 
 /// <summary>
-/// One run: its own Azurite in memory; the storage floor at each client count; intake through the
-/// self-host process (queue processing switched off, so intake and floor compete for the same
-/// storage alone); then the host restarted with processing on over the backlog intake left. The
-/// floor's queue is deleted before intake starts (see <see cref="StorageFloor.DeleteQueueAsync"/>).
+/// One run: the storage floor at each client count on an Azurite of its own (see
+/// <see cref="MeasureFloorAsync"/>); then a fresh Azurite in memory for intake through the
+/// self-host process (queue processing switched off, so intake meets the same storage costs the
+/// floor did, alone); then the host restarted with processing on over the backlog intake left.
 /// </summary>
 internal static class BenchmarkRun
 {
@@ -17,25 +17,15 @@ internal static class BenchmarkRun
     {
         var started = DateTimeOffset.UtcNow;
         var loadBefore = LoadAverage();
+        var floorResults = options.Phases.Contains("floor") ? await MeasureFloorAsync(options) : [];
+
         await using var azurite = await AzuriteInstance.StartAsync();
         Console.WriteLine($"Azurite in memory on 127.0.0.1:{azurite.BlobPort}/{azurite.QueuePort}/{azurite.TablePort}");
-
-        var floor = new StorageFloor(azurite.ConnectionString);
-        await floor.CreateAsync();
-        var floorResults = new List<LoadResult>();
-        var floorCpu = new Dictionary<string, Func<TimeSpan>>
+        var storageCpu = new Dictionary<string, Func<TimeSpan>>
         {
             ["azurite"] = () => azurite.CpuTime,
             ["client"] = () => Process.GetCurrentProcess().TotalProcessorTime,
         };
-        foreach (var clients in options.Phases.Contains("floor") ? options.Clients : [])
-        {
-            var result = await ClosedLoopLoad.RunAsync("floor", clients, options.WarmUp, options.Measured, floor.WriteOneAsync, floorCpu);
-            Console.WriteLine(result);
-            floorResults.Add(result);
-        }
-
-        await floor.DeleteQueueAsync();
 
         var settings = new Dictionary<string, string>
         {
@@ -54,7 +44,7 @@ internal static class BenchmarkRun
             var token = await StoredTokens.IssueAsync(azurite.ConnectionString, CallerKind.Submitter, "benchmark form client");
             using var client = new HttpClient(handler) { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) }.WithBearer(token);
             var intake = new IntakeLoad(client);
-            var intakeCpu = new Dictionary<string, Func<TimeSpan>>(floorCpu) { ["host"] = () => host.CpuTime };
+            var intakeCpu = new Dictionary<string, Func<TimeSpan>>(storageCpu) { ["host"] = () => host.CpuTime };
             foreach (var clients in options.Clients)
             {
                 var result = await ClosedLoopLoad.RunAsync("intake", clients, options.WarmUp, options.Measured, intake.SubmitOneAsync, intakeCpu, () => host.ResidentBytes);
@@ -120,6 +110,36 @@ internal static class BenchmarkRun
             Sustained = sustained,
             ProcessingHostPeakMb = processingPeakMb,
         };
+    }
+
+    /// <summary>
+    /// The storage floor at each client count, on an Azurite of its own, stopped before intake
+    /// starts. Sharing one emulator skewed every later phase: Azurite walks every queue's messages
+    /// on each receive and delete (bench/results/2026-12-02-azurite-queue-scan-probe.txt), and
+    /// deleting the floor's queue instead left thousands of unreferenced extents whose sweep (every
+    /// 60 s) stalled the emulator for about 90 s in the middle of the intake phase
+    /// (2026-12-02-2core-floor-storage-deleted.md, 2026-12-02-2core-floor-queue-deleted.md).
+    /// </summary>
+    private static async Task<List<LoadResult>> MeasureFloorAsync(BenchmarkOptions options)
+    {
+        await using var azurite = await AzuriteInstance.StartAsync();
+        Console.WriteLine($"Azurite for the floor in memory on 127.0.0.1:{azurite.BlobPort}/{azurite.QueuePort}/{azurite.TablePort}");
+        var floor = new StorageFloor(azurite.ConnectionString);
+        await floor.CreateAsync();
+        var cpu = new Dictionary<string, Func<TimeSpan>>
+        {
+            ["azurite"] = () => azurite.CpuTime,
+            ["client"] = () => Process.GetCurrentProcess().TotalProcessorTime,
+        };
+        var results = new List<LoadResult>();
+        foreach (var clients in options.Clients)
+        {
+            var result = await ClosedLoopLoad.RunAsync("floor", clients, options.WarmUp, options.Measured, floor.WriteOneAsync, cpu);
+            Console.WriteLine(result);
+            results.Add(result);
+        }
+
+        return results;
     }
 
     /// <summary>Reports waiting to be processed: index rows still received (a queue message names up to 32 of them).</summary>

@@ -36,16 +36,6 @@ internal sealed class StorageFloor
         await _queue.CreateIfNotExistsAsync();
     }
 
-    /// <summary>
-    /// Deletes the floor's queue. Azurite keeps every queue's messages in one collection and walks
-    /// all of it on each receive and delete, in any queue: the thousands of messages the floor
-    /// leaves would slow the host's processing queue tenfold or more
-    /// (bench/results/2026-12-02-azurite-queue-scan-probe.txt). Azure Storage has no such coupling
-    /// between queues. The blobs and rows stay: deleting a container of thousands of blobs set
-    /// Azurite's garbage collection to work through the intake phase (2026-12-02-2core-floor-storage-deleted.md).
-    /// </summary>
-    public async Task DeleteQueueAsync() => await _queue.DeleteIfExistsAsync();
-
     public async Task<bool> WriteOneAsync()
     {
         var (id, body) = SampleReports.Next();

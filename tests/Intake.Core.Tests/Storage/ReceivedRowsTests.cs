@@ -116,10 +116,50 @@ public sealed class ReceivedRowsTests(StorageFixture storage) : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task TryAddAsync_OneTableCallHangs_OtherRowsAreAddedMeanwhileAndTheHungOneFailsAfterTheStorageTimeout()
+    {
+        var hanging = new HoldFirstTransport();
+        await using var services = storage.BuildServices(
+            settings: new Dictionary<string, string?> { ["Intake:StorageTimeout"] = "00:00:03" },
+            configure: s => s.AddSingleton(new StorageClientTransport(hanging)));
+        var rows = services.GetRequiredService<ReceivedRows>();
+        var first = Submission(DateTimeOffset.UtcNow);
+
+        var held = rows.TryAddAsync(first, Ct);
+        await hanging.Holding.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var others = Enumerable.Range(0, 5).Select(_ => Submission(DateTimeOffset.UtcNow)).ToList();
+        var added = await Task.WhenAll(others.Select(o => rows.TryAddAsync(o, Ct))).WaitAsync(TimeSpan.FromSeconds(2), Ct);
+
+        Assert.All(added, Assert.True);
+        Assert.False(held.IsCompleted, "the held row was answered before its call ended");
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => held.WaitAsync(TimeSpan.FromSeconds(10), Ct));
+    }
+
     private TableClient Tables => _services!.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.ReportsTable);
 
     private static RawSubmission Submission(DateTimeOffset receivedAt) =>
         new(Guid.NewGuid(), Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()), receivedAt, "json", 321, "token-1");
+
+    /// <summary>The SDK's own HTTP transport, holding the first request until its call is cancelled.</summary>
+    private sealed class HoldFirstTransport : HttpClientTransport
+    {
+        private readonly TaskCompletionSource _holding = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _seen;
+
+        public Task Holding => _holding.Task;
+
+        public override async ValueTask ProcessAsync(HttpMessage message)
+        {
+            if (Interlocked.Increment(ref _seen) == 1)
+            {
+                _holding.SetResult();
+                await Task.Delay(Timeout.Infinite, message.CancellationToken);
+            }
+
+            await base.ProcessAsync(message);
+        }
+    }
 
     /// <summary>The SDK's own HTTP transport, counting the requests sent through it.</summary>
     private sealed class CountingTransport : HttpClientTransport

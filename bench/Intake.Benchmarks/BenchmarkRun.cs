@@ -21,11 +21,7 @@ internal static class BenchmarkRun
 
         await using var azurite = await AzuriteInstance.StartAsync();
         Console.WriteLine($"Azurite in memory on 127.0.0.1:{azurite.BlobPort}/{azurite.QueuePort}/{azurite.TablePort}");
-        var storageCpu = new Dictionary<string, Func<TimeSpan>>
-        {
-            ["azurite"] = () => azurite.CpuTime,
-            ["client"] = () => Process.GetCurrentProcess().TotalProcessorTime,
-        };
+        var storageCpu = CpuOf(azurite);
 
         var settings = new Dictionary<string, string>
         {
@@ -126,11 +122,7 @@ internal static class BenchmarkRun
         Console.WriteLine($"Azurite for the floor in memory on 127.0.0.1:{azurite.BlobPort}/{azurite.QueuePort}/{azurite.TablePort}");
         var floor = new StorageFloor(azurite.ConnectionString);
         await floor.CreateAsync();
-        var cpu = new Dictionary<string, Func<TimeSpan>>
-        {
-            ["azurite"] = () => azurite.CpuTime,
-            ["client"] = () => Process.GetCurrentProcess().TotalProcessorTime,
-        };
+        var cpu = CpuOf(azurite);
         var results = new List<LoadResult>();
         foreach (var clients in options.Clients)
         {
@@ -141,6 +133,13 @@ internal static class BenchmarkRun
 
         return results;
     }
+
+    /// <summary>The CPU counters every phase reports: the emulator's and this client's.</summary>
+    private static Dictionary<string, Func<TimeSpan>> CpuOf(AzuriteInstance azurite) => new()
+    {
+        ["azurite"] = () => azurite.CpuTime,
+        ["client"] = () => Process.GetCurrentProcess().TotalProcessorTime,
+    };
 
     /// <summary>Reports waiting to be processed: index rows still received (a queue message names up to 32 of them).</summary>
     private static async Task<int> CountQueuedAsync(string connectionString)

@@ -25,6 +25,19 @@ public sealed class GeneratedClientTests(SelfHostFixture fixture)
         return new IntakeClient(new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: http) { BaseUrl = new Uri(fixture.Host.Address, "api").ToString() });
     }
 
+    /// <summary>The report's status once it is processed, or the last one read after 30 s.</summary>
+    private static async Task<ReportStatusView?> ProcessedStatusAsync(IntakeClient client, Guid id)
+    {
+        ReportStatusView? status = null;
+        for (var poll = 0; poll < 150 && status?.Status != "processed"; poll++)
+        {
+            await Task.Delay(200, Ct);
+            status = await client.Reports[id.ToString("D")].GetAsync(cancellationToken: Ct);
+        }
+
+        return status;
+    }
+
     [Fact]
     public async Task GeneratedClient_SubmitsAReportAndReadsItsStatus()
     {
@@ -45,12 +58,7 @@ public sealed class GeneratedClientTests(SelfHostFixture fixture)
         };
 
         var acknowledgement = await client.Reports.PostAsync(report, cancellationToken: Ct);
-        ReportStatusView? status = null;
-        for (var attempt = 0; attempt < 150 && status?.Status != "processed"; attempt++)
-        {
-            await Task.Delay(200, Ct);
-            status = await client.Reports[id.ToString("D")].GetAsync(cancellationToken: Ct);
-        }
+        var status = await ProcessedStatusAsync(client, id);
 
         Assert.Equal(id, acknowledgement!.ReportId);
         Assert.Equal($"/api/reports/{id:D}", acknowledgement.StatusUrl);
@@ -89,13 +97,7 @@ public sealed class GeneratedClientTests(SelfHostFixture fixture)
 
         foreach (var id in ids)
         {
-            ReportStatusView? status = null;
-            for (var poll = 0; poll < 150 && status?.Status != "processed"; poll++)
-            {
-                await Task.Delay(200, Ct);
-                status = await client.Reports[id.ToString("D")].GetAsync(cancellationToken: Ct);
-            }
-
+            var status = await ProcessedStatusAsync(client, id);
             Assert.Equal("processed", status!.Status);
             var only = Assert.Single(status.History!);
             Assert.Equal(1, only.Attempt);

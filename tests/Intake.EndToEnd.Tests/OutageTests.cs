@@ -6,9 +6,6 @@ namespace Intake.EndToEnd.Tests;
 /// <summary>A storage outage, with its own host and an Azurite that keeps its data on disk across the restart.</summary>
 public sealed class OutageTests : IAsyncLifetime
 {
-    /// <summary>The bound on one storage call a client waits for (Intake:StorageTimeout) in these tests.</summary>
-    private static readonly TimeSpan StorageTimeout = TimeSpan.FromSeconds(5);
-
     private readonly string _data = Path.Combine(Path.GetTempPath(), $"intake-outage-{Guid.NewGuid():N}");
     private SelfHostInstance? _host;
 
@@ -16,13 +13,7 @@ public sealed class OutageTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync() =>
         _host = await SelfHostInstance.StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["Intake:StorageTimeout"] = StorageTimeout.ToString(),
-                // The reconciler finishes what the outage interrupted after the blob write.
-                ["ReconcileSchedule"] = "*/2 * * * * *",
-                ["Intake:RedriveAfter"] = "00:00:02",
-            },
+            OutageSettings.Create(),
             _data,
             Ct);
 
@@ -89,7 +80,7 @@ public sealed class OutageTests : IAsyncLifetime
         Assert.All(answers, a => Assert.True(a.Status is < 500 or 503, $"Answered {a.Status}."));
         Assert.All(answers.Where(a => a.Status == 503), a => Assert.True(a.HasRetryAfter, "A 503 without Retry-After."));
         // No hang: an answer comes within the storage timeout for the blob write plus one for indexing, with slack.
-        Assert.All(answers, a => Assert.True(a.Elapsed < (2 * StorageTimeout) + TimeSpan.FromSeconds(3), $"An answer took {a.Elapsed}."));
+        Assert.All(answers, a => Assert.True(a.Elapsed < OutageSettings.AnswerBound, $"An answer took {a.Elapsed}."));
         Assert.Contains(duringOutage, a => a.Status == 503);
 
         // Nothing acknowledged is missing, and the backlog the outage left drains to processed.

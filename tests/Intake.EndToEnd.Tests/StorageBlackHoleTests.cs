@@ -14,14 +14,7 @@ namespace Intake.EndToEnd.Tests;
 /// </summary>
 public sealed class StorageBlackHoleTests : IAsyncLifetime
 {
-    /// <summary>The bound on one storage call a client waits for (Intake:StorageTimeout) in this test.</summary>
-    private static readonly TimeSpan StorageTimeout = TimeSpan.FromSeconds(5);
-
-    /// <summary>
-    /// RELIABILITY's bound on an answer in an outage: the storage timeout for the blob write, one for
-    /// indexing, and slack for a loaded 2-core machine.
-    /// </summary>
-    private static readonly TimeSpan AnswerBound = (2 * StorageTimeout) + TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan AnswerBound = OutageSettings.AnswerBound;
 
     private readonly List<BlackHoleProxy> _proxies = [];
     private SelfHostInstance? _host;
@@ -30,13 +23,7 @@ public sealed class StorageBlackHoleTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync() =>
         _host = await SelfHostInstance.StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["Intake:StorageTimeout"] = StorageTimeout.ToString(),
-                // The reconciler finishes what the black hole cut off after the blob write.
-                ["ReconcileSchedule"] = "*/2 * * * * *",
-                ["Intake:RedriveAfter"] = "00:00:02",
-            },
+            OutageSettings.Create(),
             location: null,
             services: null,
             azurite =>

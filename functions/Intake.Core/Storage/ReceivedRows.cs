@@ -4,29 +4,37 @@ using Intake.Core.Configuration;
 namespace Intake.Core.Storage;
 
 /// <summary>
-/// Adds the index rows of reports just received, many to one table call. Up to
-/// <see cref="MaxInFlight"/> entity group transactions are in flight at once; the rows that arrive
-/// while they all are wait and go together in the next one (one day of receipt, at most
-/// <see cref="MaxGroup"/> rows, as Table storage requires). Under load one table call serves a
-/// group of reports instead of each; a report that finds a free slot goes at once, with no timer.
-/// A row that already exists (a resend, or the reconciler first) is answered false and the others
-/// are written again without it; any other failure, or a call longer than
-/// <see cref="IntakeOptions.StorageTimeout"/>, fails the whole group, and each caller handles it
-/// as it would its own write's. Several slots, each bounded, keep one slow call from holding every
-/// other report's row.
+/// Adds the index rows of reports just received, many to one table call. One entity group
+/// transaction is in flight at a time: the rows that arrive meanwhile wait and go together in the
+/// next one (one day of receipt, at most <see cref="MaxGroup"/> rows, as Table storage requires).
+/// Under load one table call serves a group of reports instead of each; a report that finds no call
+/// in flight goes at once, with no timer. A call in flight longer than <see cref="SlowCall"/> no
+/// longer holds the others: the next group goes beside it, up to <see cref="MaxInFlight"/> calls,
+/// each bounded by <see cref="IntakeOptions.StorageTimeout"/>. A row that already exists (a resend,
+/// or the reconciler first) is answered false and the others are written again without it; any
+/// other failure, or a timeout, fails the whole group, and each caller handles it as it would its
+/// own write's.
 /// </summary>
 public sealed class ReceivedRows : IAsyncDisposable, IDisposable
 {
     /// <summary>The most rows in one transaction: Table storage's limit.</summary>
     public const int MaxGroup = 100;
 
-    /// <summary>The most transactions in flight at once.</summary>
+    /// <summary>The most transactions in flight at once (when the first ones are slow).</summary>
     public const int MaxInFlight = 4;
+
+    /// <summary>
+    /// How long the next group waits for the call in flight before it goes beside it. Longer than a
+    /// transaction takes under load (tens of milliseconds): waiting makes groups larger, and a
+    /// table call costs storage about as much for one row as for many.
+    /// </summary>
+    public static readonly TimeSpan SlowCall = TimeSpan.FromMilliseconds(200);
 
     private readonly ReportIndex _index;
     private readonly TimeSpan _timeout;
     private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _slots = new(MaxInFlight, MaxInFlight);
+    private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly Task _writing;
 
     /// <summary>Starts the writing loop.</summary>
@@ -71,11 +79,13 @@ public sealed class ReceivedRows : IAsyncDisposable, IDisposable
         var writes = new List<Task>();
         while (later.Count > 0 || await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            // Wait for a free slot first: what arrives meanwhile joins this group.
+            // Wait for the call in flight (or, when it is slow, for a free slot): what arrives
+            // meanwhile joins this group.
             await _slots.WaitAsync().ConfigureAwait(false);
+            var turn = await _turn.WaitAsync(SlowCall).ConfigureAwait(false);
             var group = TakeGroup(reader, later);
             writes.RemoveAll(w => w.IsCompleted);
-            writes.Add(WriteAsync(group));
+            writes.Add(WriteAsync(group, turn));
         }
 
         await Task.WhenAll(writes).ConfigureAwait(false);
@@ -115,7 +125,7 @@ public sealed class ReceivedRows : IAsyncDisposable, IDisposable
         return group;
     }
 
-    private async Task WriteAsync(List<Pending> group)
+    private async Task WriteAsync(List<Pending> group, bool turn)
     {
         try
         {
@@ -154,6 +164,11 @@ public sealed class ReceivedRows : IAsyncDisposable, IDisposable
         }
         finally
         {
+            if (turn)
+            {
+                _turn.Release();
+            }
+
             _slots.Release();
         }
     }

@@ -136,6 +136,32 @@ public sealed class ReceivedRowsTests(StorageFixture storage) : IAsyncLifetime
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => held.WaitAsync(TimeSpan.FromSeconds(10), Ct));
     }
 
+    [Fact]
+    public async Task TryAddAsync_RowsArrivingWhileACallIsInFlight_WaitForItAndGoTogetherInOneCallAtATime()
+    {
+        // Each call takes 30 ms, well under ReceivedRows.SlowCall; a row arrives every 3 ms.
+        var slow = new CountingTransport(TimeSpan.FromMilliseconds(30));
+        await using var services = storage.BuildServices(configure: s => s.AddSingleton(new StorageClientTransport(slow)));
+        var rows = services.GetRequiredService<ReceivedRows>();
+        var index = services.GetRequiredService<ReportIndex>();
+        var submissions = Enumerable.Range(0, 40).Select(_ => Submission(DateTimeOffset.UtcNow)).ToList();
+
+        var calls = new List<Task<bool>>();
+        foreach (var s in submissions)
+        {
+            calls.Add(rows.TryAddAsync(s, Ct));
+            await Task.Delay(3, Ct);
+        }
+
+        Assert.All(await Task.WhenAll(calls), Assert.True);
+        Assert.Equal(1, slow.MostAtOnce);
+        Assert.True(slow.Requests < submissions.Count / 3, $"{slow.Requests} table calls for {submissions.Count} rows");
+        foreach (var s in submissions)
+        {
+            Assert.NotNull(await index.GetAsync(s.ReceivedOn, s.ReportId, Ct));
+        }
+    }
+
     private TableClient Tables => _services!.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.ReportsTable);
 
     private static RawSubmission Submission(DateTimeOffset receivedAt) =>
@@ -161,17 +187,42 @@ public sealed class ReceivedRowsTests(StorageFixture storage) : IAsyncLifetime
         }
     }
 
-    /// <summary>The SDK's own HTTP transport, counting the requests sent through it.</summary>
-    private sealed class CountingTransport : HttpClientTransport
+    /// <summary>
+    /// The SDK's own HTTP transport, counting the requests sent through it and the most in flight at
+    /// once; each request optionally takes <paramref name="delay"/> longer, as from a busy storage.
+    /// </summary>
+    private sealed class CountingTransport(TimeSpan delay = default) : HttpClientTransport
     {
         private int _requests;
+        private int _inFlight;
+        private int _mostAtOnce;
 
         public int Requests => Volatile.Read(ref _requests);
 
-        public override ValueTask ProcessAsync(HttpMessage message)
+        public int MostAtOnce => Volatile.Read(ref _mostAtOnce);
+
+        public override async ValueTask ProcessAsync(HttpMessage message)
         {
             Interlocked.Increment(ref _requests);
-            return base.ProcessAsync(message);
+            var now = Interlocked.Increment(ref _inFlight);
+            int most;
+            while (now > (most = Volatile.Read(ref _mostAtOnce)) && Interlocked.CompareExchange(ref _mostAtOnce, now, most) != most)
+            {
+            }
+
+            try
+            {
+                if (delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(delay, message.CancellationToken);
+                }
+
+                await base.ProcessAsync(message);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
         }
     }
 }

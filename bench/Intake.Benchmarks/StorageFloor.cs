@@ -2,19 +2,20 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Azure;
 using Azure.Data.Tables;
-using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues;
 using Intake.Core.Storage;
+using Microsoft.Extensions.Configuration;
 
 namespace Intake.Benchmarks;
 
 /// <summary>
 /// The storage floor: the three writes a report needs, done directly with the Azure SDK, one
-/// after the other, with the same options intake uses (conditional create with metadata and a
-/// Content-MD5, an entity with the same properties, a Base64 message). Nothing else: no HTTP
-/// server, no validation. Separate container, table and queue, so the host does not see them.
+/// after the other, with the clients and options intake uses (conditional create with metadata,
+/// receipt tag and a Content-MD5, an entity with the same properties, a Base64 message). Nothing
+/// else: no HTTP server, no validation. Separate container, table and queue, so the host does not
+/// see them.
 /// </summary>
 internal sealed class StorageFloor
 {
@@ -24,9 +25,12 @@ internal sealed class StorageFloor
 
     public StorageFloor(string connectionString)
     {
-        _container = new BlobServiceClient(connectionString).GetBlobContainerClient("floor-raw");
-        _table = new TableServiceClient(connectionString).GetTableClient("floorreports");
-        _queue = new QueueServiceClient(connectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }).GetQueueClient("floor-queue");
+        var account = StorageAccount.FromConfiguration(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [StorageAccount.SettingName] = connectionString })
+            .Build());
+        _container = account.CreateBlobServiceClient().GetBlobContainerClient("floor-raw");
+        _table = account.CreateTableServiceClient().GetTableClient("floorreports");
+        _queue = account.CreateQueueServiceClient().GetQueueClient("floor-queue");
     }
 
     public async Task CreateAsync()
@@ -41,6 +45,7 @@ internal sealed class StorageFloor
         var (id, body) = SampleReports.Next();
         var receivedAt = DateTimeOffset.UtcNow;
         var sha = Convert.ToHexStringLower(SHA256.HashData(body));
+        using var md5 = TransferChecksum.Md5Of(body);
         await _container.GetBlobClient(id.ToString("D")).UploadAsync(BinaryData.FromBytes(body), new BlobUploadOptions
         {
             Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
@@ -53,7 +58,6 @@ internal sealed class StorageFloor
             },
             // The receipt tag intake sets in the same call (RawSubmissionStore.ReceivedTag).
             Tags = new Dictionary<string, string> { ["received"] = receivedAt.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture) },
-            TransferValidation = new UploadTransferValidationOptions { ChecksumAlgorithm = StorageChecksumAlgorithm.MD5 },
         });
         var day = DateOnly.FromDateTime(receivedAt.UtcDateTime);
         await _table.AddEntityAsync(new TableEntity(day.ToString("yyyyMMdd", CultureInfo.InvariantCulture), id.ToString("D"))

@@ -62,13 +62,15 @@ public sealed class AttachmentStore(BlobServiceClient blobs)
         };
         try
         {
-            await _container.GetBlobClient(ContentName(attachment.Sha256)).UploadAsync(BinaryData.FromBytes(content), new BlobUploadOptions
+            using (TransferChecksum.Md5Of(content.Span))
             {
-                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-                HttpHeaders = new BlobHttpHeaders { ContentType = attachment.ContentType },
-                Metadata = metadata,
-                TransferValidation = new UploadTransferValidationOptions { ChecksumAlgorithm = StorageChecksumAlgorithm.MD5 },
-            }, cancellationToken).ConfigureAwait(false);
+                await _container.GetBlobClient(ContentName(attachment.Sha256)).UploadAsync(BinaryData.FromBytes(content), new BlobUploadOptions
+                {
+                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                    HttpHeaders = new BlobHttpHeaders { ContentType = attachment.ContentType },
+                    Metadata = metadata,
+                }, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (RequestFailedException e) when (e.Status == 409 || e.ErrorCode == BlobErrorCode.BlobAlreadyExists)
         {

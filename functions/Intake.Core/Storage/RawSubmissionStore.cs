@@ -46,8 +46,6 @@ public sealed class RawSubmissionStore(BlobServiceClient blobs)
                 [SourceKey] = submission.Source,
             },
             Tags = new Dictionary<string, string> { [ReceivedTag] = ReceivedTagValue(submission.ReceivedAt) },
-            // Content-MD5 on the request: storage rejects the write if a byte changed on the way.
-            TransferValidation = new UploadTransferValidationOptions { ChecksumAlgorithm = StorageChecksumAlgorithm.MD5 },
         };
 
         if (submission.SubmitterId is { Length: > 0 } submitter)
@@ -63,8 +61,13 @@ public sealed class RawSubmissionStore(BlobServiceClient blobs)
 
         try
         {
-            await _container.GetBlobClient(BlobName(submission.ReportId))
-                .UploadAsync(BinaryData.FromBytes(content), options, cancellationToken).ConfigureAwait(false);
+            // Content-MD5 on the request: storage rejects the write if a byte changed on the way.
+            using (TransferChecksum.Md5Of(content.Span))
+            {
+                await _container.GetBlobClient(BlobName(submission.ReportId))
+                    .UploadAsync(BinaryData.FromBytes(content), options, cancellationToken).ConfigureAwait(false);
+            }
+
             return null;
         }
         catch (RequestFailedException e) when (e.Status == 409 || e.ErrorCode == BlobErrorCode.BlobAlreadyExists)

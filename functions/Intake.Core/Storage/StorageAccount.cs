@@ -77,6 +77,7 @@ public sealed class StorageAccount
     public BlobServiceClient CreateBlobServiceClient(StorageClientTransport? transport = null)
     {
         var options = StorageClientRetry.Configure(new BlobClientOptions(), transport);
+        options.AddPolicy(new TransferChecksum.Policy(), HttpPipelinePosition.PerCall);
         return _connectionString is not null
             ? new BlobServiceClient(_connectionString, options)
             : new BlobServiceClient(_blobUri, _credential, options);

@@ -22,7 +22,10 @@ internal static class StorageResilience
     /// <summary>The failures the circuit counts: storage outages and timeouts, not client errors.</summary>
     public static bool IsTransient(Exception exception) => exception switch
     {
-        RequestFailedException e => e.Status is 0 or 408 or 429 or >= 500,
+        RequestFailedException e => e.Status is 0 or 408 or 429 or >= 500
+            // Storage received other bytes than were sent (TransferChecksum): a fault on the way,
+            // which sending again mends.
+            || e.ErrorCode == "Md5Mismatch",
         HttpRequestException or TimeoutRejectedException or BrokenCircuitException => true,
         // The SDK's network timeout (Retry.NetworkTimeout) surfaces as a cancellation wrapping a
         // TimeoutException once its retries are spent: an outage, not the caller giving up.

@@ -44,7 +44,9 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
         _host = await SelfHostInstance.StartAsync(
             new Dictionary<string, string?> { ["Intake:HeldCategories"] = HeldCategory },
-            cancellationToken: TestContext.Current.CancellationToken);
+            location: null,
+            SelfHostInstance.QuickQueueRetries,
+            TestContext.Current.CancellationToken);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

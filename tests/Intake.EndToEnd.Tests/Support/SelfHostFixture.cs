@@ -38,7 +38,9 @@ public sealed class SelfHostFixture : IAsyncLifetime
                 ["Intake:OpenRosa:MaxRequestBytes"] = MaxOpenRosaRequestBytes.ToString(CultureInfo.InvariantCulture),
                 ["Intake:OpenRosa:MaxAttachmentBytes"] = MaxOpenRosaAttachmentBytes.ToString(CultureInfo.InvariantCulture),
             },
-            cancellationToken: TestContext.Current.CancellationToken);
+            location: null,
+            SelfHostInstance.QuickQueueRetries,
+            TestContext.Current.CancellationToken);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

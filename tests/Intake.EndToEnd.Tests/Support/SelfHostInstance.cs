@@ -5,6 +5,7 @@ using Intake.SelfHost;
 using Intake.Testing;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Azure.WebJobs.Host;
 
 namespace Intake.EndToEnd.Tests.Support;
 
@@ -46,6 +47,22 @@ public sealed class SelfHostInstance : IAsyncDisposable
 
     /// <summary>The admin token <see cref="AdminClient"/> sends.</summary>
     public IssuedToken AdminToken { get; private set; } = null!;
+
+    /// <summary>
+    /// For hosts whose tests drive reports through every failed attempt to the poison queue (the
+    /// shared fixtures): failed messages come back after a short delay, and empty queues are polled
+    /// often. The production delays (3 s between attempts, up to 2 s between polls) made each
+    /// poisoned report take 15-20 s; the tests are about the path to the poison queue and its five
+    /// attempts, which stay as they are. Hosts of outage and fault tests keep the production values,
+    /// as shorter retries would poison what an outage only delays.
+    /// </summary>
+    public static void QuickQueueRetries(IServiceCollection services) =>
+        // After the host's own Configure (ConfigureWebJobs runs after the tests' services are added).
+        services.PostConfigure<QueuesOptions>(queues =>
+        {
+            queues.VisibilityTimeout = TimeSpan.FromMilliseconds(200);
+            queues.MaxPollingInterval = TimeSpan.FromMilliseconds(250);
+        });
 
     /// <summary>Starts Azurite (in memory, or on disk under <paramref name="location"/>) and the host, and waits until it is healthy.</summary>
     public static Task<SelfHostInstance> StartAsync(IDictionary<string, string?> settings, string? location = null, CancellationToken cancellationToken = default) =>

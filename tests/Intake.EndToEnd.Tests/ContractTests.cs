@@ -10,24 +10,40 @@ namespace Intake.EndToEnd.Tests;
 /// The contract as a client meets it over HTTP: the served OpenAPI document lists every route the
 /// host answers, and failures a client did not cause are problem details without internals.
 /// </summary>
-public sealed class ContractTests : IAsyncLifetime
+public sealed class ContractTests(ContractTests.FaultableHost fixture) : IClassFixture<ContractTests.FaultableHost>
 {
-    private readonly FailingBlobReads _failures = new();
-    private SelfHostInstance? _host;
+    private readonly FailingBlobReads _failures = fixture.Failures;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private SelfHostInstance Host => _host!;
+    private SelfHostInstance Host => fixture.Host;
 
-    public async ValueTask InitializeAsync() =>
-        _host = await SelfHostInstance.StartAsync(
-            new Dictionary<string, string?>(), null, services => services.AddSingleton(new StorageClientTransport(_failures)), Ct);
-
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// One host for the class (a host per test only repeated the start-up): blob reads fail only while
+    /// a test turns the failures on, around its one request, and the other tests read no state.
+    /// </summary>
+    public sealed class FaultableHost : IAsyncLifetime
     {
-        if (_host is not null)
+        private SelfHostInstance? _host;
+
+        /// <summary>The switch for failing blob reads.</summary>
+        public FailingBlobReads Failures { get; } = new();
+
+        /// <summary>The running host.</summary>
+        public SelfHostInstance Host => _host ?? throw new InvalidOperationException("Not started.");
+
+        /// <inheritdoc />
+        public async ValueTask InitializeAsync() =>
+            _host = await SelfHostInstance.StartAsync(
+                new Dictionary<string, string?>(), null, services => services.AddSingleton(new StorageClientTransport(Failures)), TestContext.Current.CancellationToken);
+
+        /// <inheritdoc />
+        public async ValueTask DisposeAsync()
         {
-            await _host.DisposeAsync();
+            if (_host is not null)
+            {
+                await _host.DisposeAsync();
+            }
         }
     }
 
@@ -59,9 +75,7 @@ public sealed class ContractTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         }
 
-        _failures.Enabled = true;
-        using var response = await Host.Client.GetAsync(new Uri($"/api/reports/{report["submissionId"]}", UriKind.Relative), Ct);
-        _failures.Enabled = false;
+        using var response = await GetWhileBlobReadsFailAsync(new Uri($"/api/reports/{report["submissionId"]}", UriKind.Relative));
         var text = await response.Content.ReadAsStringAsync(Ct);
         var problem = await response.ReadJsonAsync(Ct);
 
@@ -85,5 +99,19 @@ public sealed class ContractTests : IAsyncLifetime
         Assert.Equal("route-not-found", (string)(await unknown.ReadJsonAsync(Ct))["code"]!);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, wrongMethod.StatusCode);
         Assert.Equal("method-not-allowed", (string)(await wrongMethod.ReadJsonAsync(Ct))["code"]!);
+    }
+
+    private async Task<HttpResponseMessage> GetWhileBlobReadsFailAsync(Uri uri)
+    {
+        _failures.Enabled = true;
+        try
+        {
+            return await Host.Client.GetAsync(uri, Ct);
+        }
+        finally
+        {
+            // The host outlives this test: a request that throws must not leave reads failing for the next.
+            _failures.Enabled = false;
+        }
     }
 }

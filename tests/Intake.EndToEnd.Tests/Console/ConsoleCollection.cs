@@ -1,7 +1,10 @@
 namespace Intake.EndToEnd.Tests.Console;
 
-/// <summary>The console's browser tests: one host and one browser, one test at a time, after the parallel collections.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
+/// <summary>
+/// The console's browser tests: one host and one browser, one test at a time, beside the other
+/// collections (the host and its Azurite are the collection's own).
+/// </summary>
+[CollectionDefinition(Name)]
 public sealed class ConsoleCollection : ICollectionFixture<ConsoleFixture>
 {
     /// <summary>The collection name.</summary>

@@ -47,6 +47,10 @@ public sealed class ConsoleFixture : IAsyncLifetime
             location: null,
             SelfHostInstance.QuickQueueRetries,
             TestContext.Current.CancellationToken);
+        // These tests run beside other collections (crash and flood tests among them) on two cores:
+        // a page can take longer than Playwright's 5 s default to show what it will show. The
+        // assertions are the same; only the wait for a slow page is longer.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -5,6 +5,9 @@ namespace Intake.Benchmarks;
 /// <summary>Command-line options: the measured seconds per phase and level, and the client counts.</summary>
 internal sealed record BenchmarkOptions(TimeSpan Measured, TimeSpan WarmUp, IReadOnlyList<int> Clients, string Note, IReadOnlySet<string> Phases)
 {
+    /// <summary>Rounds of floor-then-intake at each client count (see <see cref="BenchmarkRun"/>).</summary>
+    public int Rounds { get; init; } = 3;
+
     /// <summary>Reports waiting when the drain starts: what intake left, topped up straight into storage.</summary>
     public int Backlog { get; init; } = 10_000;
 
@@ -23,6 +26,7 @@ internal sealed record BenchmarkOptions(TimeSpan Measured, TimeSpan WarmUp, IRea
         var note = "";
         var phases = new HashSet<string>(AllPhases, StringComparer.Ordinal);
         var backlog = 10_000;
+        var rounds = 3;
         double sustainedRate = 100, sustainedSeconds = 60, sustainedWarmUp = 15;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
@@ -32,16 +36,18 @@ internal sealed record BenchmarkOptions(TimeSpan Measured, TimeSpan WarmUp, IRea
                 case "--clients": clients = args[i + 1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray(); break;
                 case "--note": note = args[i + 1]; break;
                 case "--phases": phases = [.. args[i + 1].Split(',')]; break;
+                case "--rounds": rounds = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--backlog": backlog = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--sustained-rate": sustainedRate = double.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--sustained-seconds": sustainedSeconds = double.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--sustained-warmup": sustainedWarmUp = double.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
-                default: throw new ArgumentException($"Unknown option {args[i]}. Use --seconds N, --clients 1,16,64, --note TEXT, --phases floor,intake,drain,sustained, --backlog N, --sustained-rate R, --sustained-seconds S, --sustained-warmup S.");
+                default: throw new ArgumentException($"Unknown option {args[i]}. Use --seconds N, --clients 1,16,64, --note TEXT, --phases floor,intake,drain,sustained, --rounds N, --backlog N, --sustained-rate R, --sustained-seconds S, --sustained-warmup S.");
             }
         }
 
         return new BenchmarkOptions(TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(Math.Max(1, seconds / 4)), clients, note, phases)
         {
+            Rounds = Math.Max(1, rounds),
             Backlog = backlog,
             SustainedPerSecond = sustainedRate,
             SustainedFor = TimeSpan.FromSeconds(sustainedSeconds),

@@ -19,6 +19,9 @@ internal sealed record BenchmarkReport(
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, IncludeFields = true };
 
+    /// <summary>Every round of floor-then-intake; the table's rows are each level's median round.</summary>
+    public IReadOnlyList<PairedRound> Rounds { get; init; } = [];
+
     /// <summary>The sustained phase (intake and processing at once); null when left out.</summary>
     public SustainedLoad.Result? Sustained { get; init; }
 
@@ -55,6 +58,12 @@ internal sealed record BenchmarkReport(
         {
             var f = Floor.Single(x => x.Clients == i.Clients);
             text.AppendLine(c, $"| intake | {i.Clients,7} | {i.PerSecond,6:F1} | {i.P50Ms,6:F1} | {i.P95Ms,6:F1} | {i.P99Ms,6:F1} | {i.Errors,6} | {i.PeakHostMemoryMb,12:F1} | {i.PerSecond / f.PerSecond,14:P0} | {i.P99Ms / f.P99Ms,11:F2}x |");
+        }
+
+        if (Rounds.Count > 0)
+        {
+            text.AppendLine("Every round, intake over floor (reports/s, p99); each row above is its level's median round: " + string.Join("; ", Rounds.GroupBy(r => r.Clients).Select(level =>
+                $"x{level.Key}: " + string.Join(", ", level.Select(r => string.Create(c, $"{r.Ratio:F2}x/{r.P99Ratio:F2}x ({r.Floor?.PerSecond:F0} vs {r.Intake?.PerSecond:F0}/s)"))))));
         }
 
         text.AppendLine("CPU ms per report (Azurite / benchmark client / host): " + string.Join(", ", Floor.Concat(Intake).Select(r =>

@@ -5,10 +5,10 @@ using Intake.Testing;
 namespace Intake.Benchmarks;
 
 /// <summary>
-/// One run: the storage floor at each client count on an Azurite of its own (see
-/// <see cref="MeasureFloorAsync"/>); then a fresh Azurite in memory for intake through the
-/// self-host process (queue processing switched off, so intake meets the same storage costs the
-/// floor did, alone); then the host restarted with processing on over the backlog intake left.
+/// One run: the storage floor on an Azurite of its own and intake through the self-host process on
+/// another (queue processing switched off, so intake meets the same storage costs the floor did,
+/// alone), measured in turn at each client count, in rounds (see <see cref="MeasurePairedAsync"/>);
+/// then the host restarted with processing on over the backlog intake left.
 /// </summary>
 internal static class BenchmarkRun
 {
@@ -17,7 +17,21 @@ internal static class BenchmarkRun
     {
         var started = DateTimeOffset.UtcNow;
         var loadBefore = LoadAverage();
-        var floorResults = options.Phases.Contains("floor") ? await MeasureFloorAsync(options) : [];
+
+        // Two emulators: sharing one skewed every later phase. Azurite walks every queue's messages
+        // on each receive and delete (bench/results/2026-12-02-azurite-queue-scan-probe.txt), and
+        // deleting the floor's queue instead left thousands of unreferenced extents whose sweep
+        // (every 60 s) stalled the emulator for about 90 s (2026-12-02-2core-floor-storage-deleted.md,
+        // 2026-12-02-2core-floor-queue-deleted.md). The floor's is idle while intake runs, and
+        // stopped before the drain.
+        await using var floorAzurite = options.Phases.Contains("floor") ? await AzuriteInstance.StartAsync() : null;
+        StorageFloor? floor = null;
+        if (floorAzurite is not null)
+        {
+            Console.WriteLine($"Azurite for the floor in memory on 127.0.0.1:{floorAzurite.BlobPort}/{floorAzurite.QueuePort}/{floorAzurite.TablePort}");
+            floor = new StorageFloor(floorAzurite.ConnectionString);
+            await floor.CreateAsync();
+        }
 
         await using var azurite = await AzuriteInstance.StartAsync();
         Console.WriteLine($"Azurite in memory on 127.0.0.1:{azurite.BlobPort}/{azurite.QueuePort}/{azurite.TablePort}");
@@ -31,7 +45,7 @@ internal static class BenchmarkRun
         };
         // The WebJobs SDK (as the Functions host) honours this setting: the queue trigger stays off.
         var intakeOnly = new Dictionary<string, string>(settings) { ["AzureWebJobs.ProcessReport.Disabled"] = "true" };
-        var intakeResults = new List<LoadResult>();
+        var paired = new PairedResults([], [], []);
         if (options.Phases.Contains("intake"))
         {
             await using var host = await SelfHostProcess.StartAsync(intakeOnly);
@@ -41,15 +55,21 @@ internal static class BenchmarkRun
             using var client = new HttpClient(handler) { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) }.WithBearer(token);
             var intake = new IntakeLoad(client);
             var intakeCpu = new Dictionary<string, Func<TimeSpan>>(storageCpu) { ["host"] = () => host.CpuTime };
-            foreach (var clients in options.Clients)
+            paired = await MeasurePairedAsync(options, floor is null ? null : (floor, CpuOf(floorAzurite!)), async clients =>
             {
                 var result = await ClosedLoopLoad.RunAsync("intake", clients, options.WarmUp, options.Measured, intake.SubmitOneAsync, intakeCpu, () => host.ResidentBytes);
-                result = result with { PeakHostMemoryMb = Math.Max(result.PeakHostMemoryMb ?? 0, Math.Round(host.PeakResidentBytes / 1024.0 / 1024.0, 1)) };
-                Console.WriteLine(result);
-                intakeResults.Add(result);
-            }
-
+                return result with { PeakHostMemoryMb = Math.Max(result.PeakHostMemoryMb ?? 0, Math.Round(host.PeakResidentBytes / 1024.0 / 1024.0, 1)) };
+            });
             await host.StopAsync();
+        }
+        else if (floor is not null)
+        {
+            paired = await MeasurePairedAsync(options, (floor, CpuOf(floorAzurite!)), intake: null);
+        }
+
+        if (floorAzurite is not null)
+        {
+            await floorAzurite.StopAsync();
         }
 
         if (!options.Phases.Contains("drain"))
@@ -101,37 +121,67 @@ internal static class BenchmarkRun
         }
 
         var note = "The machine is shared with other builds and test runs; figures move with its load (see the load averages). " + options.Note;
-        return new BenchmarkReport(started, Environment.ProcessorCount, Environment.MachineName, loadBefore, LoadAverage(), floorResults, intakeResults, processing, note.Trim())
+        return new BenchmarkReport(started, Environment.ProcessorCount, Environment.MachineName, loadBefore, LoadAverage(), paired.Floor, paired.Intake, processing, note.Trim())
         {
+            Rounds = paired.Rounds,
             Sustained = sustained,
             ProcessingHostPeakMb = processingPeakMb,
         };
     }
 
     /// <summary>
-    /// The storage floor at each client count, on an Azurite of its own, stopped before intake
-    /// starts. Sharing one emulator skewed every later phase: Azurite walks every queue's messages
-    /// on each receive and delete (bench/results/2026-12-02-azurite-queue-scan-probe.txt), and
-    /// deleting the floor's queue instead left thousands of unreferenced extents whose sweep (every
-    /// 60 s) stalled the emulator for about 90 s in the middle of the intake phase
-    /// (2026-12-02-2core-floor-storage-deleted.md, 2026-12-02-2core-floor-queue-deleted.md).
+    /// The floor and intake at each client count, one right after the other, in rounds. This
+    /// machine's speed drifts from minute to minute: the same floor ran at 357 and then 511
+    /// reports/s at 16 clients a few minutes apart (bench/results/2026-12-02-2core-spinless-1.md),
+    /// its Azurite CPU per report 3.0 and then 2.1 ms; a ratio of two phases minutes apart measured
+    /// that drift as much as intake. Per client count the table takes the round with the median
+    /// throughput ratio (floor and intake of that round, with the host's peak memory over every
+    /// round so far); every round's figures are printed and kept.
     /// </summary>
-    private static async Task<List<LoadResult>> MeasureFloorAsync(BenchmarkOptions options)
+    private static async Task<PairedResults> MeasurePairedAsync(
+        BenchmarkOptions options,
+        (StorageFloor Floor, Dictionary<string, Func<TimeSpan>> Cpu)? floor,
+        Func<int, Task<LoadResult>>? intake)
     {
-        await using var azurite = await AzuriteInstance.StartAsync();
-        Console.WriteLine($"Azurite for the floor in memory on 127.0.0.1:{azurite.BlobPort}/{azurite.QueuePort}/{azurite.TablePort}");
-        var floor = new StorageFloor(azurite.ConnectionString);
-        await floor.CreateAsync();
-        var cpu = CpuOf(azurite);
-        var results = new List<LoadResult>();
-        foreach (var clients in options.Clients)
+        var rounds = new List<PairedRound>();
+        for (var round = 1; round <= options.Rounds; round++)
         {
-            var result = await ClosedLoopLoad.RunAsync("floor", clients, options.WarmUp, options.Measured, floor.WriteOneAsync, cpu);
-            Console.WriteLine(result);
-            results.Add(result);
+            foreach (var clients in options.Clients)
+            {
+                LoadResult? floorResult = null, intakeResult = null;
+                if (floor is { } f)
+                {
+                    floorResult = await ClosedLoopLoad.RunAsync("floor", clients, options.WarmUp, options.Measured, f.Floor.WriteOneAsync, f.Cpu);
+                    Console.WriteLine($"round {round} {floorResult}");
+                }
+
+                if (intake is not null)
+                {
+                    intakeResult = await intake(clients);
+                    Console.WriteLine($"round {round} {intakeResult}");
+                }
+
+                rounds.Add(new PairedRound(round, clients, floorResult, intakeResult));
+            }
         }
 
-        return results;
+        var floorResults = new List<LoadResult>();
+        var intakeResults = new List<LoadResult>();
+        foreach (var level in rounds.GroupBy(r => r.Clients))
+        {
+            var median = level.OrderBy(r => r.Ratio ?? 0).ElementAt(level.Count() / 2);
+            if (median.Floor is { } f)
+            {
+                floorResults.Add(f);
+            }
+
+            if (median.Intake is { } i)
+            {
+                intakeResults.Add(i with { PeakHostMemoryMb = level.Max(r => r.Intake!.PeakHostMemoryMb) });
+            }
+        }
+
+        return new PairedResults(floorResults, intakeResults, rounds);
     }
 
     /// <summary>The CPU counters every phase reports: the emulator's and this client's.</summary>
@@ -153,6 +203,8 @@ internal static class BenchmarkRun
 
         return count;
     }
+
+    private sealed record PairedResults(List<LoadResult> Floor, List<LoadResult> Intake, List<PairedRound> Rounds);
 
     private static Task<HostSlot> CreateStoppedAsync() => Task.FromResult(new HostSlot());
 

@@ -22,6 +22,9 @@ internal sealed record BenchmarkReport(
     /// <summary>Every round of floor-then-intake; the table's rows are each level's median round.</summary>
     public IReadOnlyList<PairedRound> Rounds { get; init; } = [];
 
+    /// <summary>The intake host's peak resident memory over all its phases (VmHWM).</summary>
+    public double? IntakeHostPeakMb { get; init; }
+
     /// <summary>The sustained phase (intake and processing at once); null when left out.</summary>
     public SustainedLoad.Result? Sustained { get; init; }
 
@@ -64,6 +67,11 @@ internal sealed record BenchmarkReport(
         {
             text.AppendLine("Every round, intake over floor (reports/s, p99); each row above is its level's median round: " + string.Join("; ", Rounds.GroupBy(r => r.Clients).Select(level =>
                 $"x{level.Key}: " + string.Join(", ", level.Select(r => string.Create(c, $"{r.Ratio:F2}x/{r.P99Ratio:F2}x ({r.Floor?.PerSecond:F0} vs {r.Intake?.PerSecond:F0}/s)"))))));
+        }
+
+        if (IntakeHostPeakMb is { } peak)
+        {
+            text.AppendLine(c, $"Intake host peak RSS over every round and client count (VmHWM): {peak:F1} MB; each row's host peak is that client count's highest in any round (sampled every 50 ms).");
         }
 
         text.AppendLine("CPU ms per report (Azurite / benchmark client / host): " + string.Join(", ", Floor.Concat(Intake).Select(r =>

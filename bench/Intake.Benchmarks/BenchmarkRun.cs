@@ -46,6 +46,7 @@ internal static class BenchmarkRun
         // The WebJobs SDK (as the Functions host) honours this setting: the queue trigger stays off.
         var intakeOnly = new Dictionary<string, string>(settings) { ["AzureWebJobs.ProcessReport.Disabled"] = "true" };
         var paired = new PairedResults([], [], []);
+        double? intakePeakMb = null;
         if (options.Phases.Contains("intake"))
         {
             await using var host = await SelfHostProcess.StartAsync(intakeOnly);
@@ -55,11 +56,12 @@ internal static class BenchmarkRun
             using var client = new HttpClient(handler) { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) }.WithBearer(token);
             var intake = new IntakeLoad(client);
             var intakeCpu = new Dictionary<string, Func<TimeSpan>>(storageCpu) { ["host"] = () => host.CpuTime };
-            paired = await MeasurePairedAsync(options, floor is null ? null : (floor, CpuOf(floorAzurite!)), async clients =>
-            {
-                var result = await ClosedLoopLoad.RunAsync("intake", clients, options.WarmUp, options.Measured, intake.SubmitOneAsync, intakeCpu, () => host.ResidentBytes);
-                return result with { PeakHostMemoryMb = Math.Max(result.PeakHostMemoryMb ?? 0, Math.Round(host.PeakResidentBytes / 1024.0 / 1024.0, 1)) };
-            });
+            // Each phase's own peak (sampled every 50 ms), not the process's high-water mark, which
+            // would carry one level's peak into the next round's other levels.
+            paired = await MeasurePairedAsync(options, floor is null ? null : (floor, CpuOf(floorAzurite!)), clients =>
+                ClosedLoopLoad.RunAsync("intake", clients, options.WarmUp, options.Measured, intake.SubmitOneAsync, intakeCpu, () => host.ResidentBytes));
+            intakePeakMb = Math.Round(host.PeakResidentBytes / 1024.0 / 1024.0, 1);
+            Console.WriteLine($"Intake host peak RSS over every round (VmHWM): {intakePeakMb} MB");
             await host.StopAsync();
         }
         else if (floor is not null)
@@ -124,6 +126,7 @@ internal static class BenchmarkRun
         return new BenchmarkReport(started, Environment.ProcessorCount, Environment.MachineName, loadBefore, LoadAverage(), paired.Floor, paired.Intake, processing, note.Trim())
         {
             Rounds = paired.Rounds,
+            IntakeHostPeakMb = intakePeakMb,
             Sustained = sustained,
             ProcessingHostPeakMb = processingPeakMb,
         };
@@ -135,8 +138,8 @@ internal static class BenchmarkRun
     /// reports/s at 16 clients a few minutes apart (bench/results/2026-12-02-2core-spinless-1.md),
     /// its Azurite CPU per report 3.0 and then 2.1 ms; a ratio of two phases minutes apart measured
     /// that drift as much as intake. Per client count the table takes the round with the median
-    /// throughput ratio (floor and intake of that round, with the host's peak memory over every
-    /// round so far); every round's figures are printed and kept.
+    /// throughput ratio (floor and intake of that round, with the host's highest peak at that
+    /// client count in any round); every round's figures are printed and kept.
     /// </summary>
     private static async Task<PairedResults> MeasurePairedAsync(
         BenchmarkOptions options,

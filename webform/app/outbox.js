@@ -80,7 +80,12 @@
     let sent = 0;
     for (const item of due) {
       const outcome = await send(endpoint, token, item);
-      await run(Items, 'readwrite', (s) => { s.put(outcome); });
+      // Only onto a report still kept: "clear everything" during the send removed it, and writing
+      // the outcome back (a retry keeps the content) would bring the report back on the phone.
+      await run(Items, 'readwrite', (s) => {
+        const kept = s.get(item.submissionId);
+        kept.onsuccess = () => { if (kept.result) s.put(outcome); };
+      });
       if (outcome.status === 'sent') sent++;
     }
     return sent;

@@ -190,6 +190,37 @@ public sealed class WebFormTests(ConsoleFixture fixture)
     }
 
     [Fact]
+    public async Task ClearEverything_WhileAReportIsBeingSent_TheSendsOutcomeDoesNotBringItBack()
+    {
+        var (_, _, link) = await CampaignTests.CreateAsync(Host, "clear-while-sending", quota: 50, languages: ["en"]);
+        await using var session = await FormSession.OpenAsync(fixture);
+        var page = await session.GotoAsync(new Uri(Host.Address, link).ToString());
+        await session.WaitForWorkerAsync();
+        // The send is held on the way until the report has been cleared, then answered 503: an
+        // answer after which the outbox keeps a report (with its content) to send again.
+        var sending = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var cleared = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync("**/api/campaign/reports", async route =>
+        {
+            sending.TrySetResult();
+            await cleared.Task;
+            await route.FulfillAsync(new RouteFulfillOptions { Status = 503, Headers = new Dictionary<string, string> { ["Retry-After"] = "30" }, Body = "" });
+        });
+        await session.FillAsync("A report being sent when the phone is cleared.", "+000 5555 6666");
+
+        await page.Locator("#send").ClickAsync();
+        await sending.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        await page.Locator("#clear").ClickAsync();
+        await Assertions.Expect(page.Locator("#cleared")).ToContainTextAsync("Everything was removed");
+        cleared.SetResult();
+
+        // The send ends when no one holds the outbox's lock any more.
+        await page.WaitForFunctionAsync("async () => (await navigator.locks.query()).held.length === 0");
+        Assert.Equal("[]", await session.OutboxJsonAsync());
+        Assert.DoesNotContain("being sent", await session.OutboxJsonAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Languages_ArabicIsRightToLeft_EnglishAndArabicPassAxe_FirstLoadUnder200KB()
     {
         var (_, _, link) = await CampaignTests.CreateAsync(Host, "languages", quota: 50, languages: ["ar", "en", "fr"]);

@@ -45,6 +45,7 @@ internal static class BenchmarkRun
         };
         // The WebJobs SDK (as the Functions host) honours this setting: the queue trigger stays off.
         var intakeOnly = new Dictionary<string, string>(settings) { ["AzureWebJobs.ProcessReport.Disabled"] = "true" };
+        var floorPhase = floor is null ? ((StorageFloor, Dictionary<string, Func<TimeSpan>>)?)null : (floor, CpuOf(floorAzurite!));
         var paired = new PairedResults([], [], []);
         double? intakePeakMb = null;
         if (options.Phases.Contains("intake"))
@@ -58,15 +59,15 @@ internal static class BenchmarkRun
             var intakeCpu = new Dictionary<string, Func<TimeSpan>>(storageCpu) { ["host"] = () => host.CpuTime };
             // Each phase's own peak (sampled every 50 ms), not the process's high-water mark, which
             // would carry one level's peak into the next round's other levels.
-            paired = await MeasurePairedAsync(options, floor is null ? null : (floor, CpuOf(floorAzurite!)), clients =>
+            paired = await MeasurePairedAsync(options, floorPhase, clients =>
                 ClosedLoopLoad.RunAsync("intake", clients, options.WarmUp, options.Measured, intake.SubmitOneAsync, intakeCpu, () => host.ResidentBytes));
             intakePeakMb = Math.Round(host.PeakResidentBytes / 1024.0 / 1024.0, 1);
             Console.WriteLine($"Intake host peak RSS over every round (VmHWM): {intakePeakMb} MB");
             await host.StopAsync();
         }
-        else if (floor is not null)
+        else if (floorPhase is not null)
         {
-            paired = await MeasurePairedAsync(options, (floor, CpuOf(floorAzurite!)), intake: null);
+            paired = await MeasurePairedAsync(options, floorPhase, intake: null);
         }
 
         if (floorAzurite is not null)

@@ -45,20 +45,23 @@ internal sealed class StorageFloor
         var (id, body) = SampleReports.Next();
         var receivedAt = DateTimeOffset.UtcNow;
         var sha = Convert.ToHexStringLower(SHA256.HashData(body));
-        using var md5 = TransferChecksum.Md5Of(body);
-        await _container.GetBlobClient(id.ToString("D")).UploadAsync(BinaryData.FromBytes(body), new BlobUploadOptions
+        using (TransferChecksum.Md5Of(body))
         {
-            Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-            HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
-            Metadata = new Dictionary<string, string>
+            await _container.GetBlobClient(id.ToString("D")).UploadAsync(BinaryData.FromBytes(body), new BlobUploadOptions
             {
-                ["sha256"] = sha,
-                ["receivedat"] = receivedAt.ToString("O", CultureInfo.InvariantCulture),
-                ["source"] = "json",
-            },
-            // The receipt tag intake sets in the same call (RawSubmissionStore.ReceivedTag).
-            Tags = new Dictionary<string, string> { ["received"] = receivedAt.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture) },
-        });
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+                Metadata = new Dictionary<string, string>
+                {
+                    ["sha256"] = sha,
+                    ["receivedat"] = receivedAt.ToString("O", CultureInfo.InvariantCulture),
+                    ["source"] = "json",
+                },
+                // The receipt tag intake sets in the same call (RawSubmissionStore.ReceivedTag).
+                Tags = new Dictionary<string, string> { ["received"] = receivedAt.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture) },
+            });
+        }
+
         var day = DateOnly.FromDateTime(receivedAt.UtcDateTime);
         await _table.AddEntityAsync(new TableEntity(day.ToString("yyyyMMdd", CultureInfo.InvariantCulture), id.ToString("D"))
         {

@@ -25,7 +25,7 @@ internal static class StorageResilience
         RequestFailedException e => e.Status is 0 or 408 or 429 or >= 500
             // Storage received other bytes than were sent (TransferChecksum): a fault on the way,
             // which sending again mends.
-            || e.ErrorCode == "Md5Mismatch",
+            || e.ErrorCode == BlobErrorCode.Md5Mismatch,
         HttpRequestException or TimeoutRejectedException or BrokenCircuitException => true,
         // The SDK's network timeout (Retry.NetworkTimeout) surfaces as a cancellation wrapping a
         // TimeoutException once its retries are spent: an outage, not the caller giving up.

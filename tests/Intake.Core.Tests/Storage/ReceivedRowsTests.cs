@@ -137,7 +137,7 @@ public sealed class ReceivedRowsTests(StorageFixture storage) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TryAddAsync_RowsArrivingWhileACallIsInFlight_WaitForItAndGoTogetherInOneCallAtATime()
+    public async Task TryAddAsync_RowsArrivingWhileACallIsInFlight_WaitForItAndGoTogetherUnlessItIsSlow()
     {
         // Each call takes 30 ms, well under ReceivedRows.SlowCall; a row arrives every 3 ms.
         var slow = new CountingTransport(TimeSpan.FromMilliseconds(30));
@@ -154,7 +154,9 @@ public sealed class ReceivedRowsTests(StorageFixture storage) : IAsyncLifetime
         }
 
         Assert.All(await Task.WhenAll(calls), Assert.True);
-        Assert.Equal(1, slow.MostAtOnce);
+        // A second call may go only beside one that is slow (ReceivedRows.SlowCall, 200 ms): on a
+        // busy machine a 30 ms call can become one. None may start beside a call younger than 100 ms.
+        Assert.True(slow.YoungestOverlappedMs is null or >= 100, $"a call started beside one in flight for only {slow.YoungestOverlappedMs} ms");
         Assert.True(slow.Requests < submissions.Count / 3, $"{slow.Requests} table calls for {submissions.Count} rows");
         foreach (var s in submissions)
         {
@@ -188,26 +190,42 @@ public sealed class ReceivedRowsTests(StorageFixture storage) : IAsyncLifetime
     }
 
     /// <summary>
-    /// The SDK's own HTTP transport, counting the requests sent through it and the most in flight at
-    /// once; each request optionally takes <paramref name="delay"/> longer, as from a busy storage.
+    /// The SDK's own HTTP transport, counting the requests sent through it and noting, when one
+    /// starts beside others in flight, how long the youngest of those had been; each request
+    /// optionally takes <paramref name="delay"/> longer, as from a busy storage.
     /// </summary>
     private sealed class CountingTransport(TimeSpan delay = default) : HttpClientTransport
     {
+        private readonly Dictionary<HttpMessage, long> _inFlight = [];
         private int _requests;
-        private int _inFlight;
-        private int _mostAtOnce;
+        private double? _youngestOverlappedMs;
 
         public int Requests => Volatile.Read(ref _requests);
 
-        public int MostAtOnce => Volatile.Read(ref _mostAtOnce);
+        public double? YoungestOverlappedMs
+        {
+            get
+            {
+                lock (_inFlight)
+                {
+                    return _youngestOverlappedMs;
+                }
+            }
+        }
 
         public override async ValueTask ProcessAsync(HttpMessage message)
         {
             Interlocked.Increment(ref _requests);
-            var now = Interlocked.Increment(ref _inFlight);
-            int most;
-            while (now > (most = Volatile.Read(ref _mostAtOnce)) && Interlocked.CompareExchange(ref _mostAtOnce, now, most) != most)
+            lock (_inFlight)
             {
+                var now = System.Diagnostics.Stopwatch.GetTimestamp();
+                foreach (var started in _inFlight.Values)
+                {
+                    var age = System.Diagnostics.Stopwatch.GetElapsedTime(started, now).TotalMilliseconds;
+                    _youngestOverlappedMs = Math.Min(_youngestOverlappedMs ?? double.MaxValue, age);
+                }
+
+                _inFlight[message] = now;
             }
 
             try
@@ -221,7 +239,10 @@ public sealed class ReceivedRowsTests(StorageFixture storage) : IAsyncLifetime
             }
             finally
             {
-                Interlocked.Decrement(ref _inFlight);
+                lock (_inFlight)
+                {
+                    _inFlight.Remove(message);
+                }
             }
         }
     }

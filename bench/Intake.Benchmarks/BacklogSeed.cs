@@ -8,7 +8,7 @@ namespace Intake.Benchmarks;
 
 /// <summary>
 /// Writes a backlog straight into storage, as intake would have left it (raw blob with its metadata
-/// and receipt tag, index row <c>received</c>, 32 report ids per queue message), so that the drain
+/// and receipt tag, index row <c>received</c>, 32 report ids per queue message, each with its row's ETag), so that the drain
 /// can be measured at a chosen size whatever intake managed on a loaded machine.
 /// </summary>
 internal static class BacklogSeed
@@ -27,8 +27,8 @@ internal static class BacklogSeed
             var (id, body) = SampleReports.Next();
             var submission = new RawSubmission(id, Convert.ToHexStringLower(SHA256.HashData(body)), DateTimeOffset.UtcNow, "json", body.Length);
             await raw.TryCreateAsync(submission, body, "application/json", ct);
-            await index.TryAddReceivedAsync(submission, ct);
-            messages[i] = new ProcessReportMessage(id, submission.ReceivedOn);
+            var added = await index.TryAddReceivedRowAsync(submission, ct);
+            messages[i] = new ProcessReportMessage(id, submission.ReceivedOn) { RowETag = added?.ToString() };
         });
 
         await Parallel.ForEachAsync(messages.Chunk(ProcessingQueue.MaxBatch), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (chunk, ct) =>

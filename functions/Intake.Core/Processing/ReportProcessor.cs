@@ -15,6 +15,10 @@ namespace Intake.Core.Processing;
 /// Idempotent: a settled report is skipped unless the message forces it. On failure the attempt and error
 /// are recorded and the exception rethrown, so the queue runtime retries and, after
 /// <see cref="StorageNames.MaxDequeueCount"/> deliveries, moves the message to the poison queue.
+/// Two deliveries of one report can run at once (a late duplicate, a re-drive): every write to the row
+/// is conditional on the row as this delivery read it (its ETag), so the first to finish writes the
+/// outcome and the other, refused, reads the row again and leaves a settled report as it is
+/// (<see cref="WriteRowAsync"/>).
 /// </summary>
 public sealed partial class ReportProcessor(
     RawSubmissionStore raw,
@@ -30,6 +34,9 @@ public sealed partial class ReportProcessor(
     ILogger<ReportProcessor> logger)
 {
     private const int MaxErrorLength = 1024;
+
+    /// <summary>How many times one outcome is written again onto a row that changed under it before the attempt fails.</summary>
+    private const int MaxRowWrites = 5;
 
     /// <summary>Processes one delivery of a queue message.</summary>
     /// <param name="message">The message.</param>
@@ -80,17 +87,14 @@ public sealed partial class ReportProcessor(
                 await ForgetIfTalliedAsync(row, cancellationToken).ConfigureAwait(false);
             }
 
-            if (reading.IsEncrypted)
+            if (reading.IsEncrypted || reading.Report is null)
             {
-                await index.MarkSettledAsync(row.ReceivedOn, row.ReportId, ReportStatus.Encrypted, [], attempts, time.GetUtcNow(), row.History, cancellationToken).ConfigureAwait(false);
-                LogSettled(message.ReportId, ReportStatus.Encrypted);
-                return null;
-            }
+                var (status, reasons) = reading.IsEncrypted ? (ReportStatus.Encrypted, (IReadOnlyList<string>)[]) : (ReportStatus.NeedsReview, reading.ReviewReasons);
+                if (await WriteRowAsync(row, r => index.MarkSettledAsync(r.ReceivedOn, r.ReportId, status, reasons, attempts, time.GetUtcNow(), r.History, RowVersion(r), cancellationToken), cancellationToken).ConfigureAwait(false))
+                {
+                    LogSettled(message.ReportId, status);
+                }
 
-            if (reading.Report is null)
-            {
-                await index.MarkSettledAsync(row.ReceivedOn, row.ReportId, ReportStatus.NeedsReview, reading.ReviewReasons, attempts, time.GetUtcNow(), row.History, cancellationToken).ConfigureAwait(false);
-                LogSettled(message.ReportId, ReportStatus.NeedsReview);
                 return null;
             }
 
@@ -125,7 +129,7 @@ public sealed partial class ReportProcessor(
     /// <returns>The report ready to be written; null when nothing more is to be done.</returns>
     internal async Task<PreparedReport?> PrepareBatchedAsync(ProcessReportMessage message, long dequeueCount, CancellationToken cancellationToken)
     {
-        if (dequeueCount != 1 || message.Force)
+        if (dequeueCount != 1 || message.Force || message.RowETag is not { } rowETag)
         {
             return await PrepareAsync(message, dequeueCount, cancellationToken).ConfigureAwait(false);
         }
@@ -136,6 +140,7 @@ public sealed partial class ReportProcessor(
             var row = new ReportIndexEntry(record.ReportId, record.ReceivedOn, ReportStatus.Received, record.ReceivedAt, record.Source, record.Sha256, record.ContentLength, 0, null, null, null, null, null)
             {
                 SubmitterId = record.SubmitterId,
+                ETag = new ETag(rowETag),
             };
             var reading = await reader.ReadAsync(row, content, cancellationToken).ConfigureAwait(false);
             if (reading.Report is { } report && !reading.IsEncrypted)
@@ -167,7 +172,14 @@ public sealed partial class ReportProcessor(
             // Digest aggregates: counted before the row is marked processed, because a processed
             // row is skipped on redelivery; the tally itself is idempotent per report.
             await tally.RecordAsync(prepared.Row.ReceivedOn, prepared.Tallied, cancellationToken).ConfigureAwait(false);
-            await FlashAndMarkAsync([prepared], cancellationToken).ConfigureAwait(false);
+            await WriteRowAsync(
+                prepared.Row,
+                async row =>
+                {
+                    prepared = prepared with { Row = row, RowAssumed = false };
+                    await FlashAndMarkAsync([prepared], cancellationToken).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -187,7 +199,7 @@ public sealed partial class ReportProcessor(
         }
 
         var now = time.GetUtcNow();
-        await index.MarkProcessedAsync([.. reports.Select(r => new ProcessedRow(r.Row.ReceivedOn, r.Row.ReportId, r.Classification, r.Attempts, now, r.RowAssumed ? null : r.Row.History))], cancellationToken).ConfigureAwait(false);
+        await index.MarkProcessedAsync([.. reports.Select(r => new ProcessedRow(r.Row.ReceivedOn, r.Row.ReportId, r.Classification, r.Attempts, now, RowVersion(r.Row), r.RowAssumed ? null : r.Row.History))], cancellationToken).ConfigureAwait(false);
         foreach (var report in reports)
         {
             LogProcessed(report.Row.ReportId, report.Classification.Category, report.Attempts);
@@ -202,8 +214,45 @@ public sealed partial class ReportProcessor(
         LogFailed(e, row.ReportId, attempts, final);
         // A forced reprocess that fails leaves the report unprocessed, so it no longer counts in the digest.
         await ForgetIfTalliedAsync(row, cancellationToken).ConfigureAwait(false);
-        await index.RecordFailureAsync(row.ReceivedOn, row.ReportId, attempts, Describe(e), final, time.GetUtcNow(), row.History, cancellationToken).ConfigureAwait(false);
+        var error = Describe(e);
+        await WriteRowAsync(row, r => index.RecordFailureAsync(r.ReceivedOn, r.ReportId, attempts, error, final, time.GetUtcNow(), r.History, RowVersion(r), cancellationToken), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Writes this delivery's outcome onto the row as it read it. If another delivery changed the row
+    /// since (the write is refused: 412), reads it again: a report another delivery settled meanwhile is
+    /// left as it is, the one outcome written once; otherwise (a failure recorded, a re-drive noted) the
+    /// outcome is written onto the row as it is now.
+    /// </summary>
+    /// <returns>False when another delivery had settled the report, or its row is gone, and nothing was written.</returns>
+    private async Task<bool> WriteRowAsync(ReportIndexEntry row, Func<ReportIndexEntry, Task> write, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await write(row).ConfigureAwait(false);
+                return true;
+            }
+            catch (Exception e) when (IsChangedSinceRead(e) && attempt < MaxRowWrites)
+            {
+                var now = await index.GetAsync(row.ReceivedOn, row.ReportId, cancellationToken).ConfigureAwait(false);
+                if (now is null || ReportStatus.IsSettled(now.Status))
+                {
+                    LogSettledMeanwhile(row.ReportId, now?.Status);
+                    return false;
+                }
+
+                row = now;
+            }
+        }
+    }
+
+    private static bool IsChangedSinceRead(Exception e) => e is RequestFailedException { Status: 412 };
+
+    /// <summary>The version a write to the row must match: the row as this delivery read it (or as intake added it).</summary>
+    private static ETag RowVersion(ReportIndexEntry row) =>
+        row.ETag ?? throw new InvalidOperationException($"The index row of {row.ReportId} was not read with its version.");
 
     private async Task ForgetIfTalliedAsync(ReportIndexEntry row, CancellationToken cancellationToken)
     {
@@ -245,6 +294,9 @@ public sealed partial class ReportProcessor(
 
     [LoggerMessage(EventId = 206, Level = LogLevel.Debug, Message = "Report {ReportId} failed without its row read; processing it the ordinary way")]
     private partial void LogFirstDeliveryFellBack(Exception exception, Guid reportId);
+
+    [LoggerMessage(EventId = 207, Level = LogLevel.Information, Message = "Report {ReportId} was settled as {Status} by another delivery while this one processed it; its outcome stands")]
+    private partial void LogSettledMeanwhile(Guid reportId, string? status);
 
     [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Report {ReportId} is already processed; message completed without changes")]
     private partial void LogAlreadyProcessed(Guid reportId);

@@ -82,9 +82,9 @@ public sealed partial class Reconciler(
         var toQueue = new List<ProcessReportMessage>();
         await foreach (var submission in UnindexedAsync(since, taggedSince, indexed, count => scanned = count, cancellationToken).ConfigureAwait(false))
         {
-            if (await index.TryAddReceivedAsync(submission, cancellationToken).ConfigureAwait(false))
+            if (await index.TryAddReceivedRowAsync(submission, cancellationToken).ConfigureAwait(false) is { } added)
             {
-                toQueue.Add(new ProcessReportMessage(submission.ReportId, submission.ReceivedOn));
+                toQueue.Add(new ProcessReportMessage(submission.ReportId, submission.ReceivedOn) { RowETag = added.ToString() });
                 created++;
                 LogIndexed(submission.ReportId);
                 if (toQueue.Count == ProcessingQueue.MaxBatch)

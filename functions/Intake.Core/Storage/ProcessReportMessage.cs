@@ -12,4 +12,13 @@ public sealed record ProcessReportMessage(Guid ReportId, DateOnly ReceivedOn, bo
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? AliasesAsOf { get; init; }
+
+    /// <summary>
+    /// The version (ETag) of the index row as whoever queued the report added it, <c>received</c>. On the
+    /// first delivery the processor then writes its outcome without reading the row, under this ETag:
+    /// if anything changed the row since (another delivery processed it), the write is refused and the
+    /// report processed the ordinary way. Null: the processor reads the row first.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? RowETag { get; init; }
 }

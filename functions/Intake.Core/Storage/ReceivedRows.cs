@@ -10,8 +10,9 @@ namespace Intake.Core.Storage;
 /// Under load one table call serves a group of reports instead of each; a report that finds no call
 /// in flight goes at once, with no timer. A call in flight longer than <see cref="SlowCall"/> no
 /// longer holds the others: the next group goes beside it, up to <see cref="MaxInFlight"/> calls,
-/// each bounded by <see cref="IntakeOptions.StorageTimeout"/>. A row that already exists (a resend,
-/// or the reconciler first) is answered false and the others are written again without it; any
+/// each bounded by <see cref="IntakeOptions.StorageTimeout"/>. Each caller gets its row's version
+/// (ETag), which the processing message carries. A row that already exists (a resend, or the
+/// reconciler first) is answered null and the others are written again without it; any
 /// other failure, or a timeout, fails the whole group, and each caller handles it as it would its
 /// own write's.
 /// </summary>
@@ -47,15 +48,15 @@ public sealed class ReceivedRows : IAsyncDisposable, IDisposable
     }
 
     /// <summary>Adds the row of a newly received report; an existing row is left as it is.</summary>
-    /// <returns>True when this call added the row.</returns>
-    public Task<bool> TryAddAsync(RawSubmission submission, CancellationToken cancellationToken = default)
+    /// <returns>The version (ETag) of the row this call added; null when the row existed.</returns>
+    public Task<ETag?> TryAddAsync(RawSubmission submission, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        var pending = new Pending(submission, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(submission, new TaskCompletionSource<ETag?>(TaskCreationOptions.RunContinuationsAsynchronously));
         return _pending.Writer.TryWrite(pending)
             ? pending.Added.Task.WaitAsync(cancellationToken)
             // Stopping: nothing else is grouped any more.
-            : _index.TryAddReceivedAsync(submission, cancellationToken);
+            : _index.TryAddReceivedRowAsync(submission, cancellationToken);
     }
 
     /// <summary>Writes what is waiting and stops.</summary>
@@ -136,21 +137,21 @@ public sealed class ReceivedRows : IAsyncDisposable, IDisposable
                 {
                     if (group.Count == 1)
                     {
-                        group[0].Added.TrySetResult(await _index.TryAddReceivedAsync(group[0].Submission, timeout.Token).ConfigureAwait(false));
+                        group[0].Added.TrySetResult(await _index.TryAddReceivedRowAsync(group[0].Submission, timeout.Token).ConfigureAwait(false));
                         return;
                     }
 
-                    await _index.AddReceivedAsync([.. group.Select(p => p.Submission)], timeout.Token).ConfigureAwait(false);
-                    foreach (var pending in group)
+                    var added = await _index.AddReceivedAsync([.. group.Select(p => p.Submission)], timeout.Token).ConfigureAwait(false);
+                    for (var i = 0; i < group.Count; i++)
                     {
-                        pending.Added.TrySetResult(true);
+                        group[i].Added.TrySetResult(added[i]);
                     }
 
                     return;
                 }
                 catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedTransactionActionIndex is int refused && refused < group.Count)
                 {
-                    group[refused].Added.TrySetResult(false);
+                    group[refused].Added.TrySetResult(null);
                     group.RemoveAt(refused);
                 }
             }
@@ -173,5 +174,5 @@ public sealed class ReceivedRows : IAsyncDisposable, IDisposable
         }
     }
 
-    private sealed record Pending(RawSubmission Submission, TaskCompletionSource<bool> Added);
+    private sealed record Pending(RawSubmission Submission, TaskCompletionSource<ETag?> Added);
 }

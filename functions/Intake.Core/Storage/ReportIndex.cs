@@ -13,17 +13,22 @@ public sealed class ReportIndex(TableServiceClient tables)
 
     /// <summary>Adds the row of a newly received report; an existing row is left as it is.</summary>
     /// <returns>True when this call added the row.</returns>
-    public async Task<bool> TryAddReceivedAsync(RawSubmission submission, CancellationToken cancellationToken = default)
+    public async Task<bool> TryAddReceivedAsync(RawSubmission submission, CancellationToken cancellationToken = default) =>
+        await TryAddReceivedRowAsync(submission, cancellationToken).ConfigureAwait(false) is not null;
+
+    /// <summary>Adds the row of a newly received report; an existing row is left as it is.</summary>
+    /// <returns>The version (ETag) of the row this call added; null when the row existed.</returns>
+    internal async Task<ETag?> TryAddReceivedRowAsync(RawSubmission submission, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(submission);
         try
         {
-            await _table.AddEntityAsync(ReceivedEntity(submission), cancellationToken).ConfigureAwait(false);
-            return true;
+            var response = await _table.AddEntityAsync(ReceivedEntity(submission), cancellationToken).ConfigureAwait(false);
+            return response.Headers.ETag ?? throw new InvalidOperationException("Table storage answered an insert without the row's ETag.");
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            return false;
+            return null;
         }
     }
 
@@ -31,10 +36,14 @@ public sealed class ReportIndex(TableServiceClient tables)
     /// Adds the rows of newly received reports, all of one day of receipt, in one entity group
     /// transaction (at most 100): all are added or none.
     /// </summary>
+    /// <returns>The version (ETag) of each row added, in the order of <paramref name="submissions"/>.</returns>
     /// <exception cref="TableTransactionFailedException">Nothing was added; <see cref="TableTransactionFailedException.FailedTransactionActionIndex"/> names the row refused (status 409: it exists).</exception>
-    internal async Task AddReceivedAsync(IReadOnlyList<RawSubmission> submissions, CancellationToken cancellationToken = default) =>
-        await _table.SubmitTransactionAsync(
+    internal async Task<IReadOnlyList<ETag>> AddReceivedAsync(IReadOnlyList<RawSubmission> submissions, CancellationToken cancellationToken = default)
+    {
+        var response = await _table.SubmitTransactionAsync(
             submissions.Select(s => new TableTransactionAction(TableTransactionActionType.Add, ReceivedEntity(s))), cancellationToken).ConfigureAwait(false);
+        return [.. response.Value.Select(r => r.Headers.ETag ?? throw new InvalidOperationException("Table storage answered an insert without the row's ETag."))];
+    }
 
     private static TableEntity ReceivedEntity(RawSubmission submission) =>
         new(PartitionKey(submission.ReceivedOn), RowKey(submission.ReportId))
@@ -59,7 +68,7 @@ public sealed class ReportIndex(TableServiceClient tables)
         return response.HasValue ? ToEntry(response.Value!) : null;
     }
 
-    /// <summary>Records a successful processing.</summary>
+    /// <summary>Records a successful processing, whatever the row's version (tests and seeding; the processor writes under ETags).</summary>
     public Task MarkProcessedAsync(DateOnly receivedOn, Guid reportId, ReportClassification classification, int attempts, DateTimeOffset processedAt, CancellationToken cancellationToken = default) =>
         _table.UpdateEntityAsync(ProcessedRow(receivedOn, reportId, classification, attempts, processedAt), ETag.All, TableUpdateMode.Merge, cancellationToken);
 
@@ -67,18 +76,20 @@ public sealed class ReportIndex(TableServiceClient tables)
     internal static TableEntity ProcessedRow(DateOnly receivedOn, Guid reportId, ReportClassification classification, int attempts, DateTimeOffset processedAt)
     {
         ArgumentNullException.ThrowIfNull(classification);
-        return ProcessedEntity(new ProcessedRow(receivedOn, reportId, classification, attempts, processedAt));
+        return ProcessedEntity(new ProcessedRow(receivedOn, reportId, classification, attempts, processedAt, ETag.All));
     }
 
     /// <summary>
     /// Records the successful processing of several reports: one entity group transaction per day
-    /// of receipt and 100 rows (a single row is one merge). Every row must exist.
+    /// of receipt and 100 rows (a single row is one merge). Every row must exist, at the version
+    /// <see cref="Storage.ProcessedRow.IfMatch"/> names.
     /// </summary>
+    /// <exception cref="RequestFailedException">Status 412: a row changed since (for a transaction, <see cref="TableTransactionFailedException"/>: none of its rows was written).</exception>
     internal async Task MarkProcessedAsync(IReadOnlyList<ProcessedRow> rows, CancellationToken cancellationToken = default)
     {
         if (rows.Count == 1)
         {
-            await _table.UpdateEntityAsync(ProcessedEntity(rows[0]), ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            await _table.UpdateEntityAsync(ProcessedEntity(rows[0]), rows[0].IfMatch, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -87,7 +98,7 @@ public sealed class ReportIndex(TableServiceClient tables)
             foreach (var chunk in day.Chunk(100))
             {
                 await _table.SubmitTransactionAsync(
-                    chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpdateMerge, ProcessedEntity(r), ETag.All)), cancellationToken).ConfigureAwait(false);
+                    chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpdateMerge, ProcessedEntity(r), r.IfMatch)), cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -127,8 +138,10 @@ public sealed class ReportIndex(TableServiceClient tables)
     /// Records that processing ended without a classification: <see cref="ReportStatus.NeedsReview"/>
     /// with its reasons, or <see cref="ReportStatus.Encrypted"/>. Not a failure: nothing is retried.
     /// <c>history</c>: the attempts before this one, from the row as read (<see cref="AttemptHistory"/>); null leaves the history as it is.
+    /// <c>ifMatch</c>: the row's version as read (<see cref="ETag.All"/>: whatever it is).
     /// </summary>
-    public Task MarkSettledAsync(DateOnly receivedOn, Guid reportId, string status, IReadOnlyList<string> reasons, int attempts, DateTimeOffset at, IReadOnlyList<ProcessingAttempt>? history, CancellationToken cancellationToken = default)
+    /// <exception cref="RequestFailedException">Status 412: the row changed since it was read.</exception>
+    public Task MarkSettledAsync(DateOnly receivedOn, Guid reportId, string status, IReadOnlyList<string> reasons, int attempts, DateTimeOffset at, IReadOnlyList<ProcessingAttempt>? history, ETag ifMatch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reasons);
         var entity = new TableEntity(PartitionKey(receivedOn), RowKey(reportId))
@@ -144,14 +157,16 @@ public sealed class ReportIndex(TableServiceClient tables)
             entity[AttemptHistory.Column] = AttemptHistory.Write(history, new ProcessingAttempt(attempts, at, status, null));
         }
 
-        return _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        return _table.UpdateEntityAsync(entity, ifMatch, TableUpdateMode.Merge, cancellationToken);
     }
 
     /// <summary>
     /// Records a failed processing attempt; <paramref name="final"/> marks the report failed. <paramref name="history"/>:
     /// the attempts before this one, from the row as read (<see cref="AttemptHistory"/>); null leaves the history as it is.
+    /// <paramref name="ifMatch"/>: the row's version as read (<see cref="ETag.All"/>: whatever it is).
     /// </summary>
-    public Task RecordFailureAsync(DateOnly receivedOn, Guid reportId, int attempts, string error, bool final, DateTimeOffset at, IReadOnlyList<ProcessingAttempt>? history, CancellationToken cancellationToken = default)
+    /// <exception cref="RequestFailedException">Status 412: the row changed since it was read.</exception>
+    public Task RecordFailureAsync(DateOnly receivedOn, Guid reportId, int attempts, string error, bool final, DateTimeOffset at, IReadOnlyList<ProcessingAttempt>? history, ETag ifMatch, CancellationToken cancellationToken = default)
     {
         var entity = new TableEntity(PartitionKey(receivedOn), RowKey(reportId))
         {
@@ -171,7 +186,7 @@ public sealed class ReportIndex(TableServiceClient tables)
             entity[AttemptHistory.Column] = AttemptHistory.Write(history, new ProcessingAttempt(attempts, at, ReportStatus.Failed, error));
         }
 
-        return _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        return _table.UpdateEntityAsync(entity, ifMatch, TableUpdateMode.Merge, cancellationToken);
     }
 
     /// <summary>Marks a report queued again by an admin: back to <c>received</c> until processing ends.</summary>
@@ -326,6 +341,7 @@ public sealed class ReportIndex(TableServiceClient tables)
             FirstFailedAt = e.GetDateTimeOffset("FirstFailedAt"),
             LastErrorAt = e.GetDateTimeOffset("LastErrorAt"),
             History = AttemptHistory.Read(e.GetString(AttemptHistory.Column)),
+            ETag = e.ETag,
         };
     }
 }

@@ -46,6 +46,12 @@ public sealed record ReportIndexEntry(
     /// <summary>The last processing attempts, oldest first (<see cref="AttemptHistory"/>).</summary>
     public IReadOnlyList<ProcessingAttempt> History { get; init; } = [];
 
+    /// <summary>
+    /// The row's version as read (its ETag): the processor writes to the row only as it read it, so that
+    /// of two deliveries of one report only the first to finish writes the outcome.
+    /// </summary>
+    public ETag? ETag { get; init; }
+
     /// <summary>The later of the row's storage timestamp and its last re-drive.</summary>
     public DateTimeOffset? LastTouchedAt => RedrivenAt is { } redriven && (Timestamp is null || redriven > Timestamp) ? redriven : Timestamp;
 }

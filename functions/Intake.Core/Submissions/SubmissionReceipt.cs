@@ -74,9 +74,10 @@ public sealed partial class SubmissionReceipt(
             // The row first, then the message (batched, sent within 100 ms): a processor never
             // meets a message without its row, and a message lost with the process leaves a
             // 'received' row that the reconciler re-drives. A resend whose row exists was queued before.
-            if (added || !resend)
+            // The message carries the row's version, so the processor need not read the row first.
+            if (added is not null || !resend)
             {
-                batcher.Add(new ProcessReportMessage(submission.ReportId, submission.ReceivedOn));
+                batcher.Add(new ProcessReportMessage(submission.ReportId, submission.ReceivedOn) { RowETag = added?.ToString() });
             }
         }
         catch (Exception e) when (StorageResilience.IsTransient(e))

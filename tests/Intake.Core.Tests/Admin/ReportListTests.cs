@@ -32,10 +32,10 @@ public sealed class ReportListTests(StorageFixture storage) : IAsyncLifetime
         switch (status)
         {
             case ReportStatus.Failed:
-                await Index.RecordFailureAsync(day, submission.ReportId, 5, "Category 'other' is held.", final: true, at.AddMinutes(5), history: [], Ct);
+                await Index.RecordFailureAsync(day, submission.ReportId, 5, "Category 'other' is held.", final: true, at.AddMinutes(5), history: [], Azure.ETag.All, Ct);
                 break;
             case ReportStatus.NeedsReview or ReportStatus.Encrypted:
-                await Index.MarkSettledAsync(day, submission.ReportId, status, status == ReportStatus.NeedsReview ? ["what/category: missing", "when/date: not a date"] : [], 1, at.AddMinutes(1), history: null, Ct);
+                await Index.MarkSettledAsync(day, submission.ReportId, status, status == ReportStatus.NeedsReview ? ["what/category: missing", "when/date: not a date"] : [], 1, at.AddMinutes(1), history: null, Azure.ETag.All, Ct);
                 break;
             case ReportStatus.Processed:
                 await Index.MarkProcessedAsync(day, submission.ReportId, new ReportClassification("killing", ["RF2"], 3, day, "day", null, null, null, null, "media", "unknown"), 1, at.AddMinutes(1), Ct);

@@ -48,7 +48,7 @@ public sealed class OpenRosaIntakeTests(StorageFixture storage) : IAsyncLifetime
         Assert.Equal(SubmissionSource.OpenRosa, raw!.Source);
         var row = await _services.GetRequiredService<ReportIndex>().GetAsync(raw.ReceivedOn, id, Ct);
         Assert.Equal((ReportStatus.Received, SubmissionSource.OpenRosa), (row!.Status, row.Source));
-        Assert.Equal(new ProcessReportMessage(id, raw.ReceivedOn), Assert.Single(await Probe.PeekAsync(StorageNames.ProcessingQueue, Ct)));
+        Assert.Equal(new ProcessReportMessage(id, raw.ReceivedOn) { RowETag = row.ETag.ToString() }, Assert.Single(await Probe.PeekAsync(StorageNames.ProcessingQueue, Ct)));
         var stored = await _services.GetRequiredService<AttachmentStore>().ListAsync(id, Ct);
         Assert.Equal("image/jpeg", stored[OpenRosaFixtures.CollectPhoto].ContentType);
         Assert.Equal("video/mp4", stored[OpenRosaFixtures.CollectRecording].ContentType);

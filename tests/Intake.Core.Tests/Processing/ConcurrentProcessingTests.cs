@@ -65,6 +65,66 @@ public sealed class ConcurrentProcessingTests(StorageFixture storage) : IAsyncLi
     [Theory]
     [InlineData(1)]
     [InlineData(6)]
+    public async Task ProcessAsync_AnotherDeliveryFinishesBetweenThisOnesReadAndWrite_TheFirstOutcomeStandsAndIsCountedOnce(int reports)
+    {
+        var messages = await SubmitAsync(reports);
+        var hold = new HoldRowWriteTransport();
+        await using var held = storage.BuildServices(configure: s => s.AddSingleton(new StorageClientTransport(hold)));
+
+        // This delivery reads (or, on a first delivery, is told) the row as 'received', then its write waits.
+        var late = Task.Run(() => held.GetRequiredService<ReportBatchProcessor>().ProcessAsync(messages, 1, Ct), Ct);
+        await hold.Holding.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        // Meanwhile another delivery of the same message processes every report.
+        await _second.GetRequiredService<ReportBatchProcessor>().ProcessAsync(messages, 1, Ct);
+        var rows = await ProcessedRowsAsync(messages);
+
+        hold.Release();
+        await late.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        // The row is as the delivery that finished first wrote it: the later one's write was refused, not merged over it.
+        foreach (var message in messages)
+        {
+            var now = await Index.GetAsync(message.ReceivedOn, message.ReportId, Ct);
+            Assert.Equal((ReportStatus.Processed, rows[message.ReportId].ProcessedAt, rows[message.ReportId].ETag), (now!.Status, now.ProcessedAt, now.ETag));
+        }
+
+        await AssertCountedOnceAsync(messages);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(6)]
+    public async Task ProcessAsync_DeliveryFailingAfterAnotherProcessedTheReport_LeavesTheProcessedRowAsItIs(int reports)
+    {
+        var messages = await SubmitAsync(reports);
+        var hold = new HoldRowWriteTransport();
+        // This instance holds every category sent (a configuration it has not caught up on yet): its attempt fails.
+        await using var failing = storage.BuildServices(
+            settings: new Dictionary<string, string?> { ["Intake:HeldCategories"] = string.Join(',', Categories) },
+            configure: s => s.AddSingleton(new StorageClientTransport(hold)));
+
+        var late = Task.Run(() => failing.GetRequiredService<ReportBatchProcessor>().ProcessAsync(messages, 1, Ct), Ct);
+        await hold.Holding.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        await _second.GetRequiredService<ReportBatchProcessor>().ProcessAsync(messages, 1, Ct);
+        var rows = await ProcessedRowsAsync(messages);
+
+        hold.Release();
+        // The failing delivery still fails (its message is delivered again, and then finds the reports processed).
+        await Assert.ThrowsAnyAsync<Exception>(() => late.WaitAsync(TimeSpan.FromSeconds(30), Ct));
+
+        // Its failure is not recorded over the processed rows: no report goes back to 'received' or shows an error.
+        foreach (var message in messages)
+        {
+            var now = await Index.GetAsync(message.ReceivedOn, message.ReportId, Ct);
+            Assert.Equal((ReportStatus.Processed, (string?)null, rows[message.ReportId].ETag), (now!.Status, now.LastError, now.ETag));
+        }
+
+        await AssertCountedOnceAsync(messages);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(6)]
     public async Task ProcessAsync_ForcedReprocessRacingTheOrdinaryDelivery_OneProcessedRowCountedOnce(int reports)
     {
         var messages = await SubmitAsync(reports);

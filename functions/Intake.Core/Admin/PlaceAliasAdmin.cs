@@ -60,7 +60,14 @@ public sealed partial class PlaceAliasAdmin(
     /// <exception cref="ArgumentException">The alias names no subdivision the gazetteer knows, or has no name.</exception>
     public async Task<PlaceAliasChange> AddAsync(PlaceAlias alias, string addedBy, DayWindow window, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(alias);
         ArgumentNullException.ThrowIfNull(window);
+        var code = PlaceAliasStore.NormalizedCode(alias.Code);
+        if (!gazetteer.Subdivisions.ContainsKey(code))
+        {
+            throw new ArgumentException($"'{code}' is not an ISO 3166-2 first-level subdivision in the gazetteer.", nameof(alias));
+        }
+
         var stored = await store.AddAsync(alias, addedBy, cancellationToken).ConfigureAwait(false);
         // This instance applies it now; the others within PlaceAliasRefresher.Interval.
         await aliases.RefreshAsync(cancellationToken).ConfigureAwait(false);

@@ -5,25 +5,28 @@ namespace Intake.Core.Places;
 /// <summary>
 /// The admin-owned aliases in table storage (<see cref="StorageNames.PlaceAliasesTable"/>): partition the
 /// country, row key the name's comparison key, so two spellings that compare equal are one alias.
-/// Read by <see cref="CachedPlaceAliases"/>, never on the processing hot path.
+/// Read by <see cref="CachedPlaceAliases"/>, never on the processing hot path. It does not check codes
+/// against the gazetteer (<see cref="Admin.PlaceAliasAdmin"/> does, before it adds one): reading the
+/// aliases, which every instance does at start, then does not load the gazetteer (about 20 MB), so an
+/// instance that only takes reports never loads it.
 /// </summary>
-public sealed class PlaceAliasStore(TableServiceClient tables, Gazetteer gazetteer, TimeProvider time)
+public sealed class PlaceAliasStore(TableServiceClient tables, TimeProvider time)
 {
     private readonly TableClient _table = tables.GetTableClient(StorageNames.PlaceAliasesTable);
 
     /// <summary>Adds an alias, or points an existing one (same comparison key, same country) at a new code.</summary>
-    /// <param name="alias">The name and the ISO 3166-2 code it means.</param>
+    /// <param name="alias">The name and the ISO 3166-2 code it means (a subdivision the gazetteer knows: the caller checks).</param>
     /// <param name="addedBy">Who added it (an admin's id), for the row; the audit trail is the caller's.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The alias as stored: the code upper-cased, the name trimmed.</returns>
-    /// <exception cref="ArgumentException">The code is not a first-level subdivision the gazetteer knows, or the name compares as empty.</exception>
+    /// <exception cref="ArgumentException">The code is not of the form <c>CC-…</c>, or the name compares as empty.</exception>
     public async Task<PlaceAlias> AddAsync(PlaceAlias alias, string addedBy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(alias);
-        var code = alias.Code.Trim().ToUpperInvariant();
-        if (!gazetteer.Subdivisions.ContainsKey(code))
+        var code = NormalizedCode(alias.Code);
+        if (code.Length < 4 || code[2] != '-')
         {
-            throw new ArgumentException($"'{code}' is not an ISO 3166-2 first-level subdivision in the gazetteer.", nameof(alias));
+            throw new ArgumentException($"'{code}' is not an ISO 3166-2 subdivision code.", nameof(alias));
         }
 
         var name = alias.Name.Trim();
@@ -74,5 +77,12 @@ public sealed class PlaceAliasStore(TableServiceClient tables, Gazetteer gazette
         }
 
         return aliases;
+    }
+
+    /// <summary>A code as stored: trimmed and upper-cased.</summary>
+    public static string NormalizedCode(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return code.Trim().ToUpperInvariant();
     }
 }

@@ -1,3 +1,4 @@
+using Intake.Core.Admin;
 using Intake.Core.Places;
 using Intake.Core.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,9 +46,22 @@ public sealed class PlaceAliasStoreTests(StorageFixture storage) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task AddAsync_UnknownCode_Rejected()
+    public async Task AddAsync_ThroughTheAdmin_UnknownCode_RejectedAndNothingStored()
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => Store.AddAsync(new PlaceAlias("Atlantis", "SD-XX"), "admin-1", Ct));
+        var admin = _services.GetRequiredService<PlaceAliasAdmin>();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => admin.AddAsync(new PlaceAlias("Atlantis", "SD-XX"), "admin-1", new DayWindow(today, today), Ct));
+
+        Assert.Empty(await Store.ListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task AddAsync_CodeThatIsNoSubdivisionCode_Rejected()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.AddAsync(new PlaceAlias("Atlantis", "SD"), "admin-1", Ct));
+
+        Assert.Empty(await Store.ListAsync(Ct));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Intake.Core.Places;
 /// Read by <see cref="CachedPlaceAliases"/>, never on the processing hot path. It does not check codes
 /// against the gazetteer (<see cref="Admin.PlaceAliasAdmin"/> does, before it adds one): reading the
 /// aliases, which every instance does at start, then does not load the gazetteer (about 20 MB), so an
-/// instance that only takes reports never loads it.
+/// instance that only takes reports through the API never loads it.
 /// </summary>
 public sealed class PlaceAliasStore(TableServiceClient tables, TimeProvider time)
 {

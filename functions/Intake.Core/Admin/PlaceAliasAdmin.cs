@@ -62,10 +62,10 @@ public sealed partial class PlaceAliasAdmin(
     {
         ArgumentNullException.ThrowIfNull(alias);
         ArgumentNullException.ThrowIfNull(window);
-        var code = PlaceAliasStore.NormalizedCode(alias.Code);
-        if (!gazetteer.Subdivisions.ContainsKey(code))
+        // The API checked this already; other callers meet the same rule (the store does not know the gazetteer).
+        if (PlaceAliasValidation.Validate(alias.Name, alias.Code, gazetteer) is [var error, ..])
         {
-            throw new ArgumentException($"'{code}' is not an ISO 3166-2 first-level subdivision in the gazetteer.", nameof(alias));
+            throw new ArgumentException($"{error.Field}: {error.Detail}", nameof(alias));
         }
 
         var stored = await store.AddAsync(alias, addedBy, cancellationToken).ConfigureAwait(false);

@@ -23,7 +23,7 @@ public sealed class PlaceAliasStore(TableServiceClient tables, TimeProvider time
     public async Task<PlaceAlias> AddAsync(PlaceAlias alias, string addedBy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(alias);
-        var code = NormalizedCode(alias.Code);
+        var code = alias.Code.Trim().ToUpperInvariant();
         if (code.Length < 4 || code[2] != '-')
         {
             throw new ArgumentException($"'{code}' is not an ISO 3166-2 subdivision code.", nameof(alias));
@@ -77,12 +77,5 @@ public sealed class PlaceAliasStore(TableServiceClient tables, TimeProvider time
         }
 
         return aliases;
-    }
-
-    /// <summary>A code as stored: trimmed and upper-cased.</summary>
-    public static string NormalizedCode(string code)
-    {
-        ArgumentNullException.ThrowIfNull(code);
-        return code.Trim().ToUpperInvariant();
     }
 }

@@ -172,14 +172,7 @@ public sealed partial class ReportProcessor(
             // Digest aggregates: counted before the row is marked processed, because a processed
             // row is skipped on redelivery; the tally itself is idempotent per report.
             await tally.RecordAsync(prepared.Row.ReceivedOn, prepared.Tallied, cancellationToken).ConfigureAwait(false);
-            await WriteRowAsync(
-                prepared.Row,
-                async row =>
-                {
-                    prepared = prepared with { Row = row, RowAssumed = false };
-                    await FlashAndMarkAsync([prepared], cancellationToken).ConfigureAwait(false);
-                },
-                cancellationToken).ConfigureAwait(false);
+            await WriteRowAsync(prepared.Row, row => FlashAndMarkAsync([prepared with { Row = row }], cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -7,6 +7,7 @@ using Intake.Core.Configuration;
 using Intake.Core.Digest;
 using Intake.Core.Hosting;
 using Intake.Core.Http;
+using Intake.Core.Places;
 using Intake.Core.Processing;
 using Intake.Core.Reconciliation;
 using Intake.Core.Storage;
@@ -116,6 +117,37 @@ public sealed class FunctionInvocationTests : IAsyncLifetime
         Assert.Equal(200, status.Status);
         Assert.Equal("processed", (string)status.Body["status"]!);
         Assert.Equal("attack-on-civilians", (string)status.Body["category"]!);
+    }
+
+    [Fact]
+    public async Task Functions_TakingReportsAndTimersWithNothingToName_LeaveTheGazetteerUnreadUntilAReportIsProcessed()
+    {
+        // Its boundaries and names are ~20 MB: an instance that only takes reports should not carry them.
+        var gazetteer = Services.GetRequiredService<Gazetteer>();
+        var report = (JsonObject)JsonNode.Parse(File.ReadAllText(RepositoryLayout.PathOf("schemas", "report.schema.json")))!["examples"]![0]!.DeepClone();
+        var id = Guid.NewGuid().ToString("D");
+        report["submissionId"] = id;
+        var day = DateOnly.FromDateTime(DateTime.UtcNow);
+        var post = Request("POST", "/api/reports", Encoding.UTF8.GetBytes(report.ToJsonString()));
+        var submitted = await ExecuteAsync(await new ReportsFunctions(Services).SubmitReport(post, Ct), post);
+        await Services.GetRequiredService<ProcessingBatcher>().FlushAsync(Ct);
+
+        // Every trigger's dependencies are constructed with the class, the processor's included.
+        var background = Background;
+        await background.FlashSweep(new Microsoft.Azure.Functions.Worker.TimerInfo(), Ct);
+        await background.DailyDigest(new Microsoft.Azure.Functions.Worker.TimerInfo(), Ct);
+
+        Assert.Equal(202, submitted.Status);
+        Assert.False(gazetteer.IsLoaded);
+
+        var queue = Services.GetRequiredService<Azure.Storage.Queues.QueueServiceClient>().GetQueueClient(StorageNames.ProcessingQueue);
+        var received = (await queue.ReceiveMessagesAsync(1, cancellationToken: Ct)).Value.Single();
+        await background.ProcessReport(QueuesModelFactory.QueueMessage(received.MessageId, received.PopReceipt, received.Body, dequeueCount: 1), Ct);
+
+        var index = Services.GetRequiredService<ReportIndex>();
+        var row = await index.GetAsync(day, Guid.Parse(id), Ct) ?? await index.GetAsync(day.AddDays(1), Guid.Parse(id), Ct);
+        Assert.True(gazetteer.IsLoaded);
+        Assert.Equal(("processed", "SD-DN"), (row!.Status, row.Classification?.Place?.Admin1Code));
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public static class IntakeServiceCollectionExtensions
             ClockSkew = sp.GetRequiredService<IOptions<IntakeOptions>>().Value.ClockSkew,
         });
         services.AddSingleton<ReportClassifier>();
-        services.AddSingleton(_ => Gazetteer.LoadEmbedded());
+        services.AddSingleton(_ => Gazetteer.Embedded());
         services.AddSingleton<PlaceAliasStore>();
         services.AddSingleton<CachedPlaceAliases>();
         services.TryAddSingleton<IPlaceAliasSource>(sp => sp.GetRequiredService<CachedPlaceAliases>());

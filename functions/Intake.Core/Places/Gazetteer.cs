@@ -8,7 +8,8 @@ namespace Intake.Core.Places;
 /// <summary>
 /// Countries (ISO 3166-1, with Natural Earth 1:50m boundaries) and first-level subdivisions
 /// (ISO 3166-2) with their names in many languages, read once from the embedded resource
-/// <c>places/gazetteer.bin.gz</c>. No network, no storage. Immutable and safe to share between threads.
+/// <c>places/gazetteer.bin.gz</c> when first asked (<see cref="Embedded"/>). No network, no
+/// storage. Immutable and safe to share between threads.
 /// </summary>
 public sealed class Gazetteer
 {
@@ -16,75 +17,48 @@ public sealed class Gazetteer
     internal const double KilometresPerDegree = 111.32;
 
     private const string ResourceName = "Intake.places.gazetteer.bin.gz";
-    private readonly FrozenDictionary<string, GazetteerArea> _countries;
-    private readonly FrozenDictionary<string, GazetteerArea> _subdivisions;
-    private readonly FrozenDictionary<string, GazetteerArea[]> _subdivisionsByCountry;
-    private readonly FrozenDictionary<string, Geometry> _shapes;
-    private readonly STRtree<Part> _parts = new();
-    private readonly GeometryFactory _factory = new();
+    private readonly Lazy<Boundaries> _loaded;
 
-    private sealed record Part(string Country, Polygon Polygon, IndexedPointInAreaLocator Locator);
-
-    private Gazetteer(GazetteerReader.Content content)
-    {
-        Provenance = content.Provenance;
-        _countries = content.Countries.ToFrozenDictionary(c => c.Area.Code, c => c.Area, StringComparer.Ordinal);
-        _subdivisions = content.Subdivisions.ToFrozenDictionary(s => s.Code, StringComparer.Ordinal);
-        _subdivisionsByCountry = content.Subdivisions.GroupBy(s => s.Country, StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
-        var shapes = new Dictionary<string, Geometry>(StringComparer.Ordinal);
-        foreach (var (area, polygons) in content.Countries)
-        {
-            if (polygons.Count == 0)
-            {
-                continue;
-            }
-
-            shapes[area.Code] = _factory.CreateMultiPolygon([.. polygons]);
-            foreach (var polygon in polygons)
-            {
-                var locator = new IndexedPointInAreaLocator(polygon);
-                // The locator builds its index on first use; building it here keeps later reads free of writes.
-                locator.Locate(polygon.EnvelopeInternal.Centre);
-                _parts.Insert(polygon.EnvelopeInternal, new Part(area.Code, polygon, locator));
-            }
-        }
-
-        _shapes = shapes.ToFrozenDictionary(StringComparer.Ordinal);
-        _parts.Build();
-    }
+    private Gazetteer(Func<GazetteerReader.Content> read) =>
+        _loaded = new Lazy<Boundaries>(() => Boundaries.Build(read), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The data packages and versions the resource was generated from, one <c>package@version</c> a line.</summary>
-    public string Provenance { get; }
+    public string Provenance => _loaded.Value.Provenance;
 
     /// <summary>How long reading the resource and indexing the boundaries took.</summary>
-    public TimeSpan LoadTime { get; private set; }
+    public TimeSpan LoadTime => _loaded.Value.LoadTime;
 
     /// <summary>Countries by ISO 3166-1 alpha-2 code (and <c>XK</c>, Kosovo, as CLDR has it).</summary>
-    public IReadOnlyDictionary<string, GazetteerArea> Countries => _countries;
+    public IReadOnlyDictionary<string, GazetteerArea> Countries => _loaded.Value.Countries;
 
     /// <summary>First-level subdivisions by ISO 3166-2 code.</summary>
-    public IReadOnlyDictionary<string, GazetteerArea> Subdivisions => _subdivisions;
+    public IReadOnlyDictionary<string, GazetteerArea> Subdivisions => _loaded.Value.Subdivisions;
 
-    /// <summary>Reads the resource embedded in Intake.Core.</summary>
+    /// <summary>True once the resource has been read (see <see cref="Embedded"/>).</summary>
+    internal bool IsLoaded => _loaded.IsValueCreated;
+
+    /// <summary>Reads the resource embedded in Intake.Core now.</summary>
     public static Gazetteer LoadEmbedded()
     {
-        var watch = Stopwatch.StartNew();
-        using var stream = typeof(Gazetteer).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing.");
-        var content = GazetteerReader.Read(stream, new GeometryFactory());
-        var gazetteer = new Gazetteer(content);
-        gazetteer.LoadTime = watch.Elapsed;
+        var gazetteer = Embedded();
+        _ = gazetteer._loaded.Value;
         return gazetteer;
     }
 
+    /// <summary>
+    /// The gazetteer embedded in Intake.Core, read when something first asks it a question. Every
+    /// host registers this one: the boundaries and names take ~20 MB and ~0.3 s, and an instance
+    /// that only takes reports (or runs a timer that finds nothing to name) never needs them.
+    /// </summary>
+    public static Gazetteer Embedded() => new(ReadEmbedded);
+
     /// <summary>The first-level subdivisions of a country; empty for an unknown code.</summary>
     public IReadOnlyList<GazetteerArea> SubdivisionsOf(string country) =>
-        _subdivisionsByCountry.TryGetValue(country, out var list) ? list : [];
+        _loaded.Value.SubdivisionsByCountry.TryGetValue(country, out var list) ? list : [];
 
     /// <summary>A country or subdivision by code; null when the gazetteer has no such code.</summary>
     public GazetteerArea? Find(string code) =>
-        _subdivisions.GetValueOrDefault(code) ?? _countries.GetValueOrDefault(code);
+        _loaded.Value.Subdivisions.GetValueOrDefault(code) ?? _loaded.Value.Countries.GetValueOrDefault(code);
 
     /// <summary>
     /// The name of a country or subdivision in the reader's language (<paramref name="language"/>, a BCP 47 tag),
@@ -102,7 +76,7 @@ public sealed class Gazetteer
         Envelope? box = null;
         foreach (var code in codes.Where(c => c.Length >= 2).Select(c => c[..2].ToUpperInvariant()).Distinct(StringComparer.Ordinal))
         {
-            if (_shapes.TryGetValue(code, out var shape))
+            if (_loaded.Value.Shapes.TryGetValue(code, out var shape))
             {
                 box ??= new Envelope();
                 box.ExpandToInclude(shape.EnvelopeInternal);
@@ -116,7 +90,7 @@ public sealed class Gazetteer
     public string? CountryAt(double latitude, double longitude)
     {
         var point = new Coordinate(longitude, latitude);
-        foreach (var part in _parts.Query(new Envelope(point)))
+        foreach (var part in _loaded.Value.Parts.Query(new Envelope(point)))
         {
             if (part.Locator.Locate(point) != Location.Exterior)
             {
@@ -130,13 +104,14 @@ public sealed class Gazetteer
     /// <summary>The nearest country within <paramref name="toleranceKm"/> of the point, for points just off a generalised coast.</summary>
     internal string? NearestCountry(double latitude, double longitude, double toleranceKm)
     {
+        var loaded = _loaded.Value;
         var degrees = toleranceKm / KilometresPerDegree;
-        var point = _factory.CreatePoint(new Coordinate(longitude, latitude));
+        var point = loaded.Factory.CreatePoint(new Coordinate(longitude, latitude));
         var search = new Envelope(point.Coordinate);
         search.ExpandBy(degrees);
         string? nearest = null;
         var best = double.MaxValue;
-        foreach (var part in _parts.Query(search))
+        foreach (var part in loaded.Parts.Query(search))
         {
             var distance = part.Polygon.Distance(point);
             if (distance <= degrees && distance < best)
@@ -151,9 +126,70 @@ public sealed class Gazetteer
 
     /// <summary>True when the point lies inside or within <paramref name="toleranceKm"/> of the country's boundary.</summary>
     internal bool IsNear(string country, double latitude, double longitude, double toleranceKm) =>
-        _shapes.TryGetValue(country, out var shape)
-        && shape.IsWithinDistance(_factory.CreatePoint(new Coordinate(longitude, latitude)), toleranceKm / KilometresPerDegree);
+        _loaded.Value.Shapes.TryGetValue(country, out var shape)
+        && shape.IsWithinDistance(_loaded.Value.Factory.CreatePoint(new Coordinate(longitude, latitude)), toleranceKm / KilometresPerDegree);
 
     /// <summary>True when the gazetteer has a boundary for the country (a few micro-states and territories have none at 1:50m).</summary>
-    internal bool HasBoundary(string country) => _shapes.ContainsKey(country);
+    internal bool HasBoundary(string country) => _loaded.Value.Shapes.ContainsKey(country);
+
+    private static GazetteerReader.Content ReadEmbedded()
+    {
+        using var stream = typeof(Gazetteer).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing.");
+        return GazetteerReader.Read(stream, new GeometryFactory());
+    }
+
+    private sealed record Part(string Country, Polygon Polygon, IndexedPointInAreaLocator Locator);
+
+    /// <summary>What the resource holds, read and indexed.</summary>
+    private sealed class Boundaries
+    {
+        public required string Provenance { get; init; }
+        public required FrozenDictionary<string, GazetteerArea> Countries { get; init; }
+        public required FrozenDictionary<string, GazetteerArea> Subdivisions { get; init; }
+        public required FrozenDictionary<string, GazetteerArea[]> SubdivisionsByCountry { get; init; }
+        public required FrozenDictionary<string, Geometry> Shapes { get; init; }
+        public required STRtree<Part> Parts { get; init; }
+        public required GeometryFactory Factory { get; init; }
+        public TimeSpan LoadTime { get; private init; }
+
+        public static Boundaries Build(Func<GazetteerReader.Content> read)
+        {
+            var watch = Stopwatch.StartNew();
+            var content = read();
+            var factory = new GeometryFactory();
+            var parts = new STRtree<Part>();
+            var shapes = new Dictionary<string, Geometry>(StringComparer.Ordinal);
+            foreach (var (area, polygons) in content.Countries)
+            {
+                if (polygons.Count == 0)
+                {
+                    continue;
+                }
+
+                shapes[area.Code] = factory.CreateMultiPolygon([.. polygons]);
+                foreach (var polygon in polygons)
+                {
+                    var locator = new IndexedPointInAreaLocator(polygon);
+                    // The locator builds its index on first use; building it here keeps later reads free of writes.
+                    locator.Locate(polygon.EnvelopeInternal.Centre);
+                    parts.Insert(polygon.EnvelopeInternal, new Part(area.Code, polygon, locator));
+                }
+            }
+
+            parts.Build();
+            return new Boundaries
+            {
+                Provenance = content.Provenance,
+                Countries = content.Countries.ToFrozenDictionary(c => c.Area.Code, c => c.Area, StringComparer.Ordinal),
+                Subdivisions = content.Subdivisions.ToFrozenDictionary(s => s.Code, StringComparer.Ordinal),
+                SubdivisionsByCountry = content.Subdivisions.GroupBy(s => s.Country, StringComparer.Ordinal)
+                    .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal),
+                Shapes = shapes.ToFrozenDictionary(StringComparer.Ordinal),
+                Parts = parts,
+                Factory = factory,
+                LoadTime = watch.Elapsed,
+            };
+        }
+    }
 }

@@ -20,9 +20,9 @@ public sealed partial class PlaceResolver
     private const int MinFuzzyKeyLength = 5;
 
     private readonly Gazetteer _gazetteer;
-    private readonly PlaceNameIndex _names;
+    private readonly Lazy<PlaceNameIndex> _names;
     private readonly IPlaceAliasSource _aliasSource;
-    private volatile AliasSnapshot _aliases;
+    private volatile AliasSnapshot? _aliases;
 
     private sealed record AliasSnapshot(IReadOnlyList<PlaceAlias> Source, PlaceNameIndex Index);
 
@@ -33,8 +33,9 @@ public sealed partial class PlaceResolver
         ArgumentNullException.ThrowIfNull(aliases);
         _gazetteer = gazetteer;
         _aliasSource = aliases;
-        _names = PlaceNameIndex.FromGazetteer(gazetteer);
-        _aliases = new AliasSnapshot(aliases.Current, PlaceNameIndex.FromAliases(aliases.Current, gazetteer));
+        // Built at the first report, not here: every trigger of a host is constructed with the
+        // processor, and a timer that never resolves a place should not load the gazetteer.
+        _names = new Lazy<PlaceNameIndex>(() => PlaceNameIndex.FromGazetteer(gazetteer), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The gazetteer resolved against.</summary>
@@ -123,12 +124,12 @@ public sealed partial class PlaceResolver
             return (alias, PlaceMatch.Alias, null);
         }
 
-        if (_names.Find(country, key) is { } exact)
+        if (_names.Value.Find(country, key) is { } exact)
         {
             return (exact, PlaceMatch.Exact, null);
         }
 
-        if (country is not null && key.Length >= MinFuzzyKeyLength && _names.Fuzzy(country, key, FuzzyThreshold) is { } fuzzy)
+        if (country is not null && key.Length >= MinFuzzyKeyLength && _names.Value.Fuzzy(country, key, FuzzyThreshold) is { } fuzzy)
         {
             return (fuzzy.Code, PlaceMatch.Fuzzy, fuzzy.Score);
         }
@@ -140,9 +141,9 @@ public sealed partial class PlaceResolver
     {
         var snapshot = _aliases;
         var current = _aliasSource.Current;
-        if (!ReferenceEquals(snapshot.Source, current))
+        if (snapshot is null || !ReferenceEquals(snapshot.Source, current))
         {
-            // A new alias list: index it once; a race only builds the same index twice.
+            // The first or a new alias list: index it once; a race only builds the same index twice.
             snapshot = new AliasSnapshot(current, PlaceNameIndex.FromAliases(current, _gazetteer));
             _aliases = snapshot;
         }

@@ -46,4 +46,16 @@ public sealed class GazetteerTests
         Assert.Equal(18, gazetteer.SubdivisionsOf("SD").Count);
         Assert.Contains("world-atlas@2.0.2", gazetteer.Provenance, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Embedded_ReadOnTheFirstQuestion_NotWhenAResolverIsMadeOverIt()
+    {
+        var gazetteer = Gazetteer.Embedded();
+        var resolver = new PlaceResolver(gazetteer, new StaticPlaceAliases([]));
+
+        Assert.False(gazetteer.IsLoaded);
+        Assert.Equal("SD-DW", resolver.Resolve(13.45, 22.44, "SD", "West Darfur").Admin1Code);
+        Assert.True(gazetteer.IsLoaded);
+        Assert.Equal("Darfour-Occidental", gazetteer.NameOf("SD-DW", "fr"));
+    }
 }

@@ -51,7 +51,7 @@ public sealed class GazetteerTests
     public void Embedded_ReadOnTheFirstQuestion_NotWhenAResolverIsMadeOverIt()
     {
         var gazetteer = Gazetteer.Embedded();
-        var resolver = new PlaceResolver(gazetteer, new StaticPlaceAliases([]));
+        var resolver = new PlaceResolver(gazetteer, StaticPlaceAliases.Empty);
 
         Assert.False(gazetteer.IsLoaded);
         Assert.Equal("SD-DW", resolver.Resolve(13.45, 22.44, "SD", "West Darfur").Admin1Code);

@@ -57,8 +57,11 @@ public sealed class Gazetteer
         _loaded.Value.SubdivisionsByCountry.TryGetValue(country, out var list) ? list : [];
 
     /// <summary>A country or subdivision by code; null when the gazetteer has no such code.</summary>
-    public GazetteerArea? Find(string code) =>
-        _loaded.Value.Subdivisions.GetValueOrDefault(code) ?? _loaded.Value.Countries.GetValueOrDefault(code);
+    public GazetteerArea? Find(string code)
+    {
+        var loaded = _loaded.Value;
+        return loaded.Subdivisions.GetValueOrDefault(code) ?? loaded.Countries.GetValueOrDefault(code);
+    }
 
     /// <summary>
     /// The name of a country or subdivision in the reader's language (<paramref name="language"/>, a BCP 47 tag),
@@ -125,9 +128,12 @@ public sealed class Gazetteer
     }
 
     /// <summary>True when the point lies inside or within <paramref name="toleranceKm"/> of the country's boundary.</summary>
-    internal bool IsNear(string country, double latitude, double longitude, double toleranceKm) =>
-        _loaded.Value.Shapes.TryGetValue(country, out var shape)
-        && shape.IsWithinDistance(_loaded.Value.Factory.CreatePoint(new Coordinate(longitude, latitude)), toleranceKm / KilometresPerDegree);
+    internal bool IsNear(string country, double latitude, double longitude, double toleranceKm)
+    {
+        var loaded = _loaded.Value;
+        return loaded.Shapes.TryGetValue(country, out var shape)
+            && shape.IsWithinDistance(loaded.Factory.CreatePoint(new Coordinate(longitude, latitude)), toleranceKm / KilometresPerDegree);
+    }
 
     /// <summary>True when the gazetteer has a boundary for the country (a few micro-states and territories have none at 1:50m).</summary>
     internal bool HasBoundary(string country) => _loaded.Value.Shapes.ContainsKey(country);
